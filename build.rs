@@ -1,0 +1,79 @@
+//! Embeds the default question bank. Every `.toml` file under `question_bank/` is compiled in,
+//! so adding a file needs no code change. The files are also parsed and validated here with the
+//! engine's own parser: when they are all valid, the program gets them pre-parsed as JSON, which
+//! loads several times faster than TOML; when not, the build warns and the program reports the
+//! problems at run time (so `proctor bank lint` still explains them).
+#![allow(dead_code)]
+
+#[path = "src/blueprint.rs"]
+mod blueprint;
+
+// parse.rs reaches the model as `super::model`: at this crate's root here, in `bank` in the library.
+#[path = "src/bank/model.rs"]
+mod model;
+#[path = "src/bank/parse.rs"]
+mod parse;
+
+use std::path::PathBuf;
+
+fn main() {
+    for watched in [
+        "question_bank",
+        "assets/blueprints",
+        "src/blueprint.rs",
+        "src/bank/model.rs",
+        "src/bank/parse.rs",
+    ] {
+        println!("cargo:rerun-if-changed={watched}");
+    }
+    let root = PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").unwrap());
+    let out = PathBuf::from(std::env::var("OUT_DIR").unwrap());
+    let bank_dir = root.join("question_bank");
+    let mut files = Vec::new();
+    // A missing folder embeds an empty bank, which the program then reports.
+    let _ = parse::collect_toml_files(&bank_dir, &mut files);
+    files.sort();
+
+    let blueprint = blueprint::Blueprint::from_toml(
+        &std::fs::read_to_string(root.join("assets/blueprints/dop-c02.toml")).unwrap(),
+    )
+    .expect("assets/blueprints/dop-c02.toml is valid");
+
+    let mut table =
+        String::from("/// The default bank's files: (path under question_bank/, contents).\n");
+    table.push_str("pub static FILES: &[(&str, &[u8])] = &[\n");
+    let mut questions = Vec::new();
+    let mut errors = Vec::new();
+    for path in &files {
+        let name = path
+            .strip_prefix(&bank_dir)
+            .unwrap()
+            .to_string_lossy()
+            .replace('\\', "/");
+        let bytes = std::fs::read(path).unwrap();
+        let (mut parsed, mut problems) = parse::parse_file(&name, &bytes, &blueprint);
+        questions.append(&mut parsed);
+        errors.append(&mut problems);
+        table.push_str(&format!(
+            "    ({name:?}, include_bytes!({:?})),\n",
+            path.to_string_lossy()
+        ));
+    }
+    table.push_str("];\n");
+    errors.extend(parse::check_bank(&questions));
+
+    let json_path = out.join("bank.json");
+    if errors.is_empty() {
+        std::fs::write(&json_path, serde_json::to_string(&questions).unwrap()).unwrap();
+        table.push_str(
+            "/// The same files, validated and pre-parsed at build time.\n\
+             pub static PARSED: Option<&str> = Some(include_str!(concat!(env!(\"OUT_DIR\"), \"/bank.json\")));\n",
+        );
+    } else {
+        for e in &errors {
+            println!("cargo:warning=question_bank/{e}");
+        }
+        table.push_str("pub static PARSED: Option<&str> = None;\n");
+    }
+    std::fs::write(out.join("embedded_bank.rs"), table).unwrap();
+}

@@ -1,0 +1,480 @@
+//! `proctor bank lint`: every rule of QUESTION-BANK.md that a program can check. Errors fail the
+//! lint (exit 1); warnings point at something a writer should look at or justify.
+
+use super::model::{Kind, Question};
+use super::parse::LoadError;
+use super::services;
+use crate::blueprint::Blueprint;
+use std::collections::{BTreeMap, HashSet};
+use std::fmt::{self, Write};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Severity {
+    Error,
+    Warning,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Finding {
+    pub severity: Severity,
+    pub file: String,
+    pub line: Option<usize>,
+    pub question: Option<String>,
+    pub message: String,
+}
+
+impl fmt::Display for Finding {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let level = match self.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        };
+        write!(f, "{level}: {}", self.file)?;
+        if let Some(line) = self.line {
+            write!(f, ":{line}")?;
+        }
+        if let Some(q) = &self.question {
+            write!(f, ": question {q}")?;
+        }
+        write!(f, ": {}", self.message)
+    }
+}
+
+/// One row of the per-task table.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TaskRow {
+    pub task: String,
+    pub questions: usize,
+    pub multiple: usize,
+    pub single: usize,
+    /// Single-answer items whose key is the longest option (ties included).
+    pub key_longest: usize,
+    /// Single-answer items whose key is the shortest option (ties included).
+    pub key_shortest: usize,
+    /// Mean over items of (mean key length / mean distractor length).
+    pub mean_length_ratio: f64,
+}
+
+#[derive(Debug, Default)]
+pub struct LintReport {
+    pub findings: Vec<Finding>,
+    pub tasks: Vec<TaskRow>,
+}
+
+impl LintReport {
+    pub fn errors(&self) -> usize {
+        self.count(Severity::Error)
+    }
+
+    pub fn warnings(&self) -> usize {
+        self.count(Severity::Warning)
+    }
+
+    fn count(&self, severity: Severity) -> usize {
+        self.findings
+            .iter()
+            .filter(|f| f.severity == severity)
+            .count()
+    }
+
+    pub fn render(&self) -> String {
+        let mut out = String::new();
+        for f in &self.findings {
+            let _ = writeln!(out, "{f}");
+        }
+        if !self.findings.is_empty() {
+            out.push('\n');
+        }
+        let _ = writeln!(
+            out,
+            "{:<6} {:>5} {:>9} {:>12} {:>13} {:>12}",
+            "task", "count", "multiple", "key longest", "key shortest", "key/distr."
+        );
+        let pct = |n: usize, d: usize| {
+            if d == 0 {
+                "-".to_string()
+            } else {
+                format!("{:.0}%", 100.0 * n as f64 / d as f64)
+            }
+        };
+        for t in &self.tasks {
+            let _ = writeln!(
+                out,
+                "{:<6} {:>5} {:>9} {:>12} {:>13} {:>12.2}",
+                t.task,
+                t.questions,
+                pct(t.multiple, t.questions),
+                pct(t.key_longest, t.single),
+                pct(t.key_shortest, t.single),
+                t.mean_length_ratio
+            );
+        }
+        let total: usize = self.tasks.iter().map(|t| t.questions).sum();
+        let multiple: usize = self.tasks.iter().map(|t| t.multiple).sum();
+        let _ = writeln!(out, "{:<6} {:>5} {:>9}", "all", total, pct(multiple, total));
+        let _ = write!(
+            out,
+            "\n{} error{}, {} warning{}",
+            self.errors(),
+            if self.errors() == 1 { "" } else { "s" },
+            self.warnings(),
+            if self.warnings() == 1 { "" } else { "s" }
+        );
+        out
+    }
+}
+
+/// Stem length limits, in words, the question line included.
+pub const STEM_WORDS: std::ops::RangeInclusive<usize> = 50..=150;
+/// Mean key length over mean distractor length must lie in this range on every item.
+pub const LENGTH_RATIO: std::ops::RangeInclusive<f64> = 0.67..=1.5;
+/// Across a file, the key may be the longest (or the shortest) option in at most this share of
+/// single-answer items: more and "pick the longest" beats chance.
+pub const MAX_EXTREME_KEY_SHARE: f64 = 0.35;
+/// Files with fewer single-answer items than this are too small to judge the share on.
+const MIN_SINGLES_FOR_SHARE: usize = 4;
+/// Word-trigram overlap at which two stems in one domain count as near duplicates.
+const NEAR_DUPLICATE: f64 = 0.5;
+
+const ABSOLUTE_WORDS: &[&str] = &[
+    "always", "never", "only", "all", "none", "every", "must", "cannot",
+];
+const BANNED_PHRASES: &[&str] = &[
+    "all of the above",
+    "none of the above",
+    "both of the above",
+    "neither of the above",
+    "all of these",
+    "none of these",
+];
+/// Services that are retired or closed: never a key.
+const RETIRED_SERVICES: &[&str] = &["OpsWorks", "Proton", "CodeStar", "Cloud9"];
+/// Old names with the current one to write instead.
+const RENAMED: &[(&str, &str)] = &[
+    ("CloudWatch Events", "EventBridge"),
+    ("CodeStar Connections", "CodeConnections"),
+];
+
+/// Lints the questions that loaded; `load_errors` (problems that kept questions from loading)
+/// come first in the report, as errors.
+pub fn lint(
+    questions: &[Question],
+    load_errors: &[LoadError],
+    blueprint: &Blueprint,
+) -> LintReport {
+    let mut report = LintReport::default();
+    for e in load_errors {
+        report.findings.push(Finding {
+            severity: Severity::Error,
+            file: e.file.clone(),
+            line: e.line,
+            question: e.question.clone(),
+            message: e.message.clone(),
+        });
+    }
+    for q in questions {
+        lint_question(q, &mut report.findings);
+    }
+    let mut by_file: BTreeMap<&str, Vec<&Question>> = BTreeMap::new();
+    for q in questions {
+        by_file.entry(&q.file).or_default().push(q);
+    }
+    for (file, qs) in &by_file {
+        lint_file(file, qs, &mut report.findings);
+    }
+    lint_near_duplicates(questions, &mut report.findings);
+    for (_, task) in blueprint.tasks() {
+        let qs: Vec<&Question> = questions.iter().filter(|q| q.task == task.id).collect();
+        report.tasks.push(task_row(&task.id, &qs));
+    }
+    report
+        .findings
+        .sort_by(|a, b| (a.severity, &a.file, a.line).cmp(&(b.severity, &b.file, b.line)));
+    report
+}
+
+fn words(text: &str) -> impl Iterator<Item = &str> {
+    text.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’' || c == '-'))
+        .filter(|w| w.chars().any(char::is_alphanumeric))
+}
+
+fn has_absolute_word(text: &str) -> bool {
+    words(text).any(|w| ABSOLUTE_WORDS.iter().any(|a| w.eq_ignore_ascii_case(a)))
+}
+
+/// A letter or position reference ("Option B", "the first approach"), meaningless once options
+/// are shuffled.
+fn positional_reference(text: &str) -> Option<String> {
+    let lower = text.to_lowercase();
+    let tokens: Vec<&str> = words(&lower).collect();
+    for pair in tokens.windows(2) {
+        let [a, b] = [pair[0], pair[1]];
+        if matches!(a, "option" | "answer" | "choice") && b.len() == 1 && ("a"..="f").contains(&b) {
+            return Some(format!("{a} {b}"));
+        }
+        if matches!(
+            a,
+            "first" | "second" | "third" | "fourth" | "last" | "previous"
+        ) && matches!(b, "option" | "approach" | "answer" | "choice" | "solution")
+        {
+            return Some(format!("{a} {b}"));
+        }
+        if a == "both" && b.len() == 1 && ("a"..="f").contains(&b) {
+            return Some(format!("{a} {b}"));
+        }
+    }
+    None
+}
+
+fn lint_question(q: &Question, out: &mut Vec<Finding>) {
+    let mut push = |severity, message: String| {
+        out.push(Finding {
+            severity,
+            file: q.file.clone(),
+            line: Some(q.line),
+            question: Some(q.id.clone()),
+            message,
+        })
+    };
+    let stem_words = words(&q.stem).count();
+    if !STEM_WORDS.contains(&stem_words) {
+        push(
+            Severity::Error,
+            format!("the stem has {stem_words} words; it needs 50 to 150"),
+        );
+    }
+    let lower_stem = q.stem.to_lowercase();
+    if lower_stem.contains("(select") || lower_stem.contains("(choose") {
+        push(
+            Severity::Error,
+            "the stem says how many to select; the program adds that from the key count".into(),
+        );
+    }
+    if words(&q.stem).any(|w| w == "NOT" || w == "EXCEPT") {
+        push(
+            Severity::Error,
+            "NOT/EXCEPT stem: ask for what meets the requirement instead".into(),
+        );
+    }
+    let mut texts: Vec<(&str, &str)> = vec![("stem", &q.stem), ("explanation", &q.explanation)];
+    for o in &q.options {
+        texts.push(("option", &o.text));
+        texts.push(("why", &o.why));
+    }
+    for (field, text) in &texts {
+        let lower = text.to_lowercase();
+        if let Some(p) = BANNED_PHRASES.iter().find(|p| lower.contains(*p)) {
+            push(Severity::Error, format!("\"{p}\" in the {field}"));
+        }
+        if let Some(p) = positional_reference(text) {
+            push(
+                Severity::Error,
+                format!(
+                    "\"{p}\" in the {field}: options are shuffled, so refer to them by content"
+                ),
+            );
+        }
+        for (old, new) in RENAMED {
+            if text.contains(old) {
+                push(
+                    Severity::Warning,
+                    format!("\"{old}\" in the {field}: the current name is {new}"),
+                );
+            }
+        }
+    }
+    for key in q.options.iter().filter(|o| o.correct) {
+        if let Some(s) = RETIRED_SERVICES.iter().find(|s| key.text.contains(*s)) {
+            push(
+                Severity::Error,
+                format!("a key relies on {s}, which is retired or closed to new customers"),
+            );
+        }
+        if key.text.contains("CodeGuru Reviewer") {
+            push(
+                Severity::Error,
+                "a key relies on CodeGuru Reviewer, which takes no new repository associations"
+                    .into(),
+            );
+        }
+    }
+    let aws_reference = q.references.iter().any(|r| {
+        r.starts_with("https://docs.aws.amazon.com/") || r.starts_with("https://aws.amazon.com/")
+    });
+    if !aws_reference {
+        push(
+            Severity::Error,
+            "no reference to docs.aws.amazon.com or aws.amazon.com".into(),
+        );
+    }
+    for s in &q.services {
+        if !services::is_canonical(s) {
+            push(
+                Severity::Warning,
+                format!("\"{s}\" is not a canonical service name (see src/bank/services.rs)"),
+            );
+        }
+    }
+    if let Some(ratio) = length_ratio(q)
+        && !LENGTH_RATIO.contains(&ratio)
+    {
+        push(
+            Severity::Error,
+            format!(
+                "mean key length / mean distractor length is {ratio:.2}; keep it between 0.67 and 1.5"
+            ),
+        );
+    }
+}
+
+fn length_ratio(q: &Question) -> Option<f64> {
+    let len = |t: &str| t.chars().count() as f64;
+    let (keys, distractors): (Vec<_>, Vec<_>) = q.options.iter().partition(|o| o.correct);
+    if keys.is_empty() || distractors.is_empty() {
+        return None;
+    }
+    let mean = |v: &[&super::model::AnswerOption]| {
+        v.iter().map(|o| len(&o.text)).sum::<f64>() / v.len() as f64
+    };
+    Some(mean(&keys) / mean(&distractors))
+}
+
+/// (key is longest, key is shortest) for a single-answer item.
+fn key_extremes(q: &Question) -> Option<(bool, bool)> {
+    if q.kind != Kind::Single {
+        return None;
+    }
+    let lens: Vec<usize> = q.options.iter().map(|o| o.text.chars().count()).collect();
+    let key = q.options.iter().position(|o| o.correct)?;
+    let max = *lens.iter().max()?;
+    let min = *lens.iter().min()?;
+    Some((lens[key] == max, lens[key] == min))
+}
+
+fn lint_file(file: &str, qs: &[&Question], out: &mut Vec<Finding>) {
+    let mut push = |severity, message: String| {
+        out.push(Finding {
+            severity,
+            file: file.to_string(),
+            line: None,
+            question: None,
+            message,
+        })
+    };
+    let extremes: Vec<(bool, bool)> = qs.iter().filter_map(|q| key_extremes(q)).collect();
+    let singles = extremes.len();
+    if singles >= MIN_SINGLES_FOR_SHARE {
+        let longest = extremes.iter().filter(|e| e.0).count();
+        let shortest = extremes.iter().filter(|e| e.1).count();
+        for (n, what) in [(longest, "longest"), (shortest, "shortest")] {
+            if n as f64 > MAX_EXTREME_KEY_SHARE * singles as f64 {
+                push(
+                    Severity::Error,
+                    format!(
+                        "the key is the {what} option in {n} of {singles} single-answer items; at most 35% may be"
+                    ),
+                );
+            }
+        }
+    }
+    let (mut keys, mut key_abs, mut distractors, mut distractor_abs) = (0, 0, 0, 0);
+    for o in qs.iter().flat_map(|q| &q.options) {
+        let absolute = has_absolute_word(&o.text) as usize;
+        if o.correct {
+            keys += 1;
+            key_abs += absolute;
+        } else {
+            distractors += 1;
+            distractor_abs += absolute;
+        }
+    }
+    if keys > 0 && distractors > 0 {
+        let key_rate = key_abs as f64 / keys as f64;
+        let distractor_rate = distractor_abs as f64 / distractors as f64;
+        if distractor_rate > key_rate {
+            push(
+                Severity::Error,
+                format!(
+                    "absolute words ({}) appear in {distractor_abs} of {distractors} distractors but {key_abs} of {keys} keys: a test-wise reader drops them",
+                    ABSOLUTE_WORDS.join(", ")
+                ),
+            );
+        }
+    }
+}
+
+fn trigrams(text: &str) -> HashSet<String> {
+    let w: Vec<String> = words(text).map(str::to_lowercase).collect();
+    w.windows(3).map(|t| t.join(" ")).collect()
+}
+
+/// Rule 9: no two questions test the same fact in the same way. Stems in one domain that share
+/// most of their word trigrams are flagged for a person to look at.
+fn lint_near_duplicates(questions: &[Question], out: &mut Vec<Finding>) {
+    let grams: Vec<HashSet<String>> = questions.iter().map(|q| trigrams(&q.stem)).collect();
+    for i in 0..questions.len() {
+        for j in i + 1..questions.len() {
+            if questions[i].domain != questions[j].domain {
+                continue;
+            }
+            let (a, b) = (&grams[i], &grams[j]);
+            let shared = a.intersection(b).count();
+            let union = a.len() + b.len() - shared;
+            if union > 0 && shared as f64 / union as f64 >= NEAR_DUPLICATE {
+                out.push(Finding {
+                    severity: Severity::Warning,
+                    file: questions[j].file.clone(),
+                    line: Some(questions[j].line),
+                    question: Some(questions[j].id.clone()),
+                    message: format!(
+                        "the stem is a near duplicate of {} ({:.0}% of word trigrams shared)",
+                        questions[i].id,
+                        100.0 * shared as f64 / union as f64
+                    ),
+                });
+            }
+        }
+    }
+}
+
+fn task_row(task: &str, qs: &[&Question]) -> TaskRow {
+    let extremes: Vec<(bool, bool)> = qs.iter().filter_map(|q| key_extremes(q)).collect();
+    let ratios: Vec<f64> = qs.iter().filter_map(|q| length_ratio(q)).collect();
+    TaskRow {
+        task: task.to_string(),
+        questions: qs.len(),
+        multiple: qs.iter().filter(|q| q.kind == Kind::Multiple).count(),
+        single: extremes.len(),
+        key_longest: extremes.iter().filter(|e| e.0).count(),
+        key_shortest: extremes.iter().filter(|e| e.1).count(),
+        mean_length_ratio: if ratios.is_empty() {
+            0.0
+        } else {
+            ratios.iter().sum::<f64>() / ratios.len() as f64
+        },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn positional_references_are_found() {
+        assert_eq!(
+            positional_reference("Unlike Option B, this"),
+            Some("option b".into())
+        );
+        assert_eq!(
+            positional_reference("as in the first approach"),
+            Some("first approach".into())
+        );
+        assert_eq!(positional_reference("Use option groups in RDS"), None);
+    }
+
+    #[test]
+    fn absolute_words_match_whole_words_only() {
+        assert!(has_absolute_word("Deny all traffic"));
+        assert!(!has_absolute_word("Install the agent on smaller fleets"));
+    }
+}

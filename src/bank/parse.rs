@@ -1,0 +1,340 @@
+//! Reading question files: TOML in, validated [`Question`]s or a list of every problem out.
+//!
+//! Depends only on serde, toml, the blueprint and the model, because the build script compiles
+//! this file too: the embedded bank is validated at build time with the same code that validates
+//! a `--bank` folder at run time.
+
+use super::model::{AnswerOption, Kind, Question};
+use crate::blueprint::Blueprint;
+use serde::Deserialize;
+use std::collections::HashMap;
+use std::fmt;
+
+/// One problem in a question bank: where it is and what is wrong.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LoadError {
+    /// The file, relative to the bank's root.
+    pub file: String,
+    pub line: Option<usize>,
+    pub question: Option<String>,
+    pub message: String,
+}
+
+impl fmt::Display for LoadError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.file)?;
+        if let Some(line) = self.line {
+            write!(f, ":{line}")?;
+        }
+        write!(f, ": ")?;
+        if let Some(id) = &self.question {
+            write!(f, "question {id}: ")?;
+        }
+        write!(f, "{}", self.message)
+    }
+}
+
+/// A question file as written (see QUESTION-BANK.md). Each question stays a raw table here so a
+/// problem in one question does not hide the problems in the others.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawFile {
+    task: String,
+    #[serde(default)]
+    question: Vec<toml::Spanned<toml::Table>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawQuestion {
+    id: String,
+    kind: String,
+    services: Vec<String>,
+    verified: toml::value::Datetime,
+    stem: String,
+    explanation: String,
+    references: Vec<String>,
+    #[serde(default)]
+    option: Vec<RawOption>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawOption {
+    text: String,
+    #[serde(default)]
+    correct: bool,
+    why: String,
+}
+
+/// 1-based line of a byte offset.
+fn line_of(text: &str, offset: usize) -> usize {
+    let end = offset.min(text.len());
+    text.as_bytes()[..end]
+        .iter()
+        .filter(|&&b| b == b'\n')
+        .count()
+        + 1
+}
+
+/// Text fields reach the terminal, so a shared bank must not be able to smuggle escape
+/// sequences in: every C0/C1 control character except newline and tab is rejected.
+fn control_character(text: &str) -> Option<char> {
+    text.chars()
+        .find(|&c| c.is_control() && c != '\n' && c != '\t')
+}
+
+/// Windows editors save CRLF; a multi-line string would keep the CR. Fold it to LF.
+fn normalize_newlines(text: String) -> String {
+    if text.contains('\r') {
+        text.replace("\r\n", "\n")
+    } else {
+        text
+    }
+}
+
+/// Parses one question file. `file` names it in messages. Every problem found is returned;
+/// questions with problems are left out of the result.
+pub fn parse_file(
+    file: &str,
+    bytes: &[u8],
+    blueprint: &Blueprint,
+) -> (Vec<Question>, Vec<LoadError>) {
+    let mut errors = Vec::new();
+    let err = |line: Option<usize>, question: Option<String>, message: String| LoadError {
+        file: file.to_string(),
+        line,
+        question,
+        message,
+    };
+    let text = match std::str::from_utf8(bytes) {
+        Ok(text) => text,
+        Err(e) => {
+            let line = line_of(
+                &String::from_utf8_lossy(&bytes[..e.valid_up_to()]),
+                usize::MAX,
+            );
+            errors.push(err(
+                Some(line),
+                None,
+                format!("not valid UTF-8 (byte {} of the file)", e.valid_up_to() + 1),
+            ));
+            return (Vec::new(), errors);
+        }
+    };
+    let raw: RawFile = match toml::from_str(text) {
+        Ok(raw) => raw,
+        Err(e) => {
+            let line = e.span().map(|s| line_of(text, s.start));
+            let question = e.span().and_then(|s| question_id_before(text, s.start));
+            errors.push(err(
+                line,
+                question,
+                format!("invalid TOML: {}", e.message().trim()),
+            ));
+            return (Vec::new(), errors);
+        }
+    };
+    let Some((domain, _)) = blueprint.task(&raw.task) else {
+        errors.push(err(
+            Some(1),
+            None,
+            format!(
+                "task \"{}\" is not a task statement of {}",
+                raw.task, blueprint.code
+            ),
+        ));
+        return (Vec::new(), errors);
+    };
+    if raw.question.is_empty() {
+        errors.push(err(
+            None,
+            None,
+            "the file has no [[question]] entries".into(),
+        ));
+    }
+    let mut questions = Vec::new();
+    for spanned in raw.question {
+        let line = line_of(text, spanned.span().start);
+        let table = spanned.into_inner();
+        let id_hint = table.get("id").and_then(|v| v.as_str()).map(str::to_string);
+        let q: RawQuestion = match toml::Value::Table(table).try_into() {
+            Ok(q) => q,
+            Err(e) => {
+                errors.push(err(Some(line), id_hint, e.message().trim().to_string()));
+                continue;
+            }
+        };
+        match build_question(q, &raw.task, domain.number, file, line) {
+            Ok(question) => questions.push(question),
+            Err((id, problems)) => {
+                for problem in problems {
+                    errors.push(err(Some(line), Some(id.clone()), problem));
+                }
+            }
+        }
+    }
+    (questions, errors)
+}
+
+/// Checks one question against the schema's rules, returning it or every problem found.
+fn build_question(
+    q: RawQuestion,
+    task: &str,
+    domain: u8,
+    file: &str,
+    line: usize,
+) -> Result<Question, (String, Vec<String>)> {
+    let mut problems = Vec::new();
+    let id_ok =
+        q.id.strip_prefix(task)
+            .and_then(|rest| rest.strip_prefix('-'))
+            .is_some_and(|n| n.len() >= 3 && n.bytes().all(|b| b.is_ascii_digit()));
+    if !id_ok {
+        problems.push(format!(
+            "id \"{}\" must be \"{task}-\" followed by 3 or more digits",
+            q.id
+        ));
+    }
+    let kind = match q.kind.as_str() {
+        "single" => Some(Kind::Single),
+        "multiple" => Some(Kind::Multiple),
+        other => {
+            problems.push(format!(
+                "kind \"{other}\" is not \"single\" or \"multiple\""
+            ));
+            None
+        }
+    };
+    let keys = q.option.iter().filter(|o| o.correct).count();
+    let options = q.option.len();
+    match kind {
+        Some(Kind::Single) if options != 4 || keys != 1 => problems.push(format!(
+            "a single-answer question needs 4 options with 1 correct; it has {options} with {keys} correct"
+        )),
+        Some(Kind::Multiple) if !(5..=6).contains(&options) || !(2..=3).contains(&keys) => {
+            problems.push(format!(
+                "a multiple-response question needs 5 or 6 options with 2 or 3 correct; it has {options} with {keys} correct"
+            ))
+        }
+        _ => {}
+    }
+    let date = &q.verified;
+    if date.date.is_none() || date.time.is_some() {
+        problems.push(format!(
+            "verified = {date} must be a date (YYYY-MM-DD) without a time"
+        ));
+    }
+    if q.services.is_empty() {
+        problems.push("services is empty".into());
+    }
+    if q.references.is_empty() {
+        problems.push("references is empty".into());
+    }
+    let mut check_text = |field: &str, text: &str| {
+        if text.trim().is_empty() {
+            problems.push(format!("{field} is empty"));
+        } else if let Some(c) = control_character(text) {
+            problems.push(format!(
+                "{field} contains the control character U+{:04X}; only newline and tab are allowed",
+                c as u32
+            ));
+        }
+    };
+    let stem = normalize_newlines(q.stem);
+    let explanation = normalize_newlines(q.explanation);
+    check_text("stem", &stem);
+    check_text("explanation", &explanation);
+    for (i, s) in q.services.iter().enumerate() {
+        check_text(&format!("services[{}]", i + 1), s);
+    }
+    for (i, r) in q.references.iter().enumerate() {
+        check_text(&format!("references[{}]", i + 1), r);
+    }
+    let options: Vec<AnswerOption> = q
+        .option
+        .into_iter()
+        .map(|o| AnswerOption {
+            text: normalize_newlines(o.text),
+            correct: o.correct,
+            why: normalize_newlines(o.why),
+        })
+        .collect();
+    for (i, o) in options.iter().enumerate() {
+        check_text(&format!("option {} text", i + 1), &o.text);
+        check_text(&format!("option {} why", i + 1), &o.why);
+    }
+    match (problems.is_empty(), kind) {
+        (true, Some(kind)) => Ok(Question {
+            id: q.id,
+            task: task.to_string(),
+            domain,
+            kind,
+            services: q.services,
+            verified: date.to_string(),
+            stem: stem.trim().to_string(),
+            explanation: explanation.trim().to_string(),
+            references: q.references,
+            options,
+            file: file.to_string(),
+            line,
+        }),
+        _ => Err((q.id, problems)),
+    }
+}
+
+/// For a syntax error, the id of the question it is in: the first `id = "..."` after the last
+/// `[[question]]` header before the error.
+fn question_id_before(text: &str, offset: usize) -> Option<String> {
+    let head = &text[..offset.min(text.len())];
+    let start = head.rfind("[[question]]")?;
+    text[start..].lines().skip(1).find_map(|line| {
+        let rest = line.trim_start().strip_prefix("id")?.trim_start();
+        let rest = rest.strip_prefix('=')?.trim();
+        let id = rest.strip_prefix('"')?.split('"').next()?;
+        Some(id.to_string())
+    })
+}
+
+/// Checks that hold across files: ids unique, at least one question.
+pub fn check_bank(questions: &[Question]) -> Vec<LoadError> {
+    let mut errors = Vec::new();
+    let mut first_seen: HashMap<&str, &Question> = HashMap::new();
+    for q in questions {
+        if let Some(first) = first_seen.get(q.id.as_str()) {
+            errors.push(LoadError {
+                file: q.file.clone(),
+                line: Some(q.line),
+                question: Some(q.id.clone()),
+                message: format!("duplicate id: also used at {}:{}", first.file, first.line),
+            });
+        } else {
+            first_seen.insert(&q.id, q);
+        }
+    }
+    if questions.is_empty() {
+        errors.push(LoadError {
+            file: ".".into(),
+            line: None,
+            question: None,
+            message: "the bank has no questions".into(),
+        });
+    }
+    errors
+}
+
+/// Every `.toml` file below `dir`, at any depth (unsorted).
+pub fn collect_toml_files(
+    dir: &std::path::Path,
+    files: &mut Vec<std::path::PathBuf>,
+) -> std::io::Result<()> {
+    for entry in std::fs::read_dir(dir)? {
+        let path = entry?.path();
+        if path.is_dir() {
+            collect_toml_files(&path, files)?;
+        } else if path.extension().is_some_and(|e| e == "toml") {
+            files.push(path);
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,168 @@
+//! An exam's definition: its domains with their weights and task statements, its length, its
+//! time limit and how a raw score maps to the scaled score. Loaded from a TOML file under
+//! `assets/blueprints/`, so a second exam is a second file.
+//!
+//! This module depends only on serde and toml: the build script compiles it too, to validate the
+//! embedded bank against the blueprint before the program is built.
+
+use serde::Deserialize;
+use std::fmt;
+
+/// The blueprint of the default exam, compiled into the binary.
+pub const DOP_C02_TOML: &str = include_str!("../assets/blueprints/dop-c02.toml");
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Blueprint {
+    /// Short exam code, e.g. "DOP-C02".
+    pub code: String,
+    pub name: String,
+    /// Questions in a full mock exam.
+    pub questions: usize,
+    /// Time limit of a full mock exam, in minutes.
+    pub minutes: u32,
+    pub scaled: ScaledScore,
+    #[serde(rename = "domain")]
+    pub domains: Vec<Domain>,
+}
+
+/// How the simulator estimates a scaled score from a raw percentage.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ScaledScore {
+    pub min: u32,
+    pub max: u32,
+    pub pass: u32,
+    /// The raw percentage that maps to `pass`. An assumption: AWS does not publish it.
+    pub cut_percent: f64,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Domain {
+    pub number: u8,
+    pub name: String,
+    /// Share of the scored content, in percent.
+    pub weight: u32,
+    #[serde(rename = "task")]
+    pub tasks: Vec<TaskStatement>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TaskStatement {
+    /// "<domain>.<n>", e.g. "1.4".
+    pub id: String,
+    pub name: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BlueprintError(pub String);
+
+impl fmt::Display for BlueprintError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "invalid blueprint: {}", self.0)
+    }
+}
+
+impl std::error::Error for BlueprintError {}
+
+impl Blueprint {
+    /// The compiled-in DOP-C02 blueprint. It is checked by the tests, so this cannot fail in a
+    /// released build.
+    pub fn dop_c02() -> Blueprint {
+        Blueprint::from_toml(DOP_C02_TOML).expect("the embedded DOP-C02 blueprint is valid")
+    }
+
+    /// Parses and validates a blueprint.
+    pub fn from_toml(text: &str) -> Result<Blueprint, BlueprintError> {
+        let blueprint: Blueprint =
+            toml::from_str(text).map_err(|e| BlueprintError(e.to_string()))?;
+        blueprint.validate()?;
+        Ok(blueprint)
+    }
+
+    fn validate(&self) -> Result<(), BlueprintError> {
+        let fail = |msg: String| Err(BlueprintError(msg));
+        if self.domains.is_empty() {
+            return fail("no domains".into());
+        }
+        let total: u32 = self.domains.iter().map(|d| d.weight).sum();
+        if total != 100 {
+            return fail(format!("domain weights sum to {total}, not 100"));
+        }
+        if self.questions == 0 || self.minutes == 0 {
+            return fail("questions and minutes must be positive".into());
+        }
+        let s = &self.scaled;
+        if !(s.min < s.pass && s.pass < s.max) {
+            return fail(format!(
+                "scaled scores must satisfy min < pass < max (got {} / {} / {})",
+                s.min, s.pass, s.max
+            ));
+        }
+        if !(s.cut_percent > 0.0 && s.cut_percent < 100.0) {
+            return fail(format!(
+                "cut_percent {} is not between 0 and 100",
+                s.cut_percent
+            ));
+        }
+        let mut seen_domains = Vec::new();
+        let mut seen_tasks: Vec<&str> = Vec::new();
+        for domain in &self.domains {
+            if seen_domains.contains(&domain.number) {
+                return fail(format!("domain {} appears twice", domain.number));
+            }
+            seen_domains.push(domain.number);
+            if domain.tasks.is_empty() {
+                return fail(format!("domain {} has no task statements", domain.number));
+            }
+            for task in &domain.tasks {
+                if seen_tasks.contains(&task.id.as_str()) {
+                    return fail(format!("task {} appears twice", task.id));
+                }
+                let prefix = format!("{}.", domain.number);
+                if !task.id.starts_with(&prefix) {
+                    return fail(format!(
+                        "task {} is listed under domain {}",
+                        task.id, domain.number
+                    ));
+                }
+                seen_tasks.push(&task.id);
+            }
+        }
+        Ok(())
+    }
+
+    pub fn domain(&self, number: u8) -> Option<&Domain> {
+        self.domains.iter().find(|d| d.number == number)
+    }
+
+    /// The task statement with this id, and the domain it belongs to.
+    pub fn task(&self, id: &str) -> Option<(&Domain, &TaskStatement)> {
+        self.domains
+            .iter()
+            .find_map(|d| d.tasks.iter().find(|t| t.id == id).map(|t| (d, t)))
+    }
+
+    pub fn tasks(&self) -> impl Iterator<Item = (&Domain, &TaskStatement)> {
+        self.domains
+            .iter()
+            .flat_map(|d| d.tasks.iter().map(move |t| (d, t)))
+    }
+
+    /// The estimated scaled score for a raw percentage: piecewise linear through
+    /// (0% → min), (cut% → pass) and (100% → max), rounded to the nearest whole point.
+    /// AWS's real conversion is unpublished, so this is only ever shown as an estimate.
+    pub fn scaled_estimate(&self, percent: f64) -> u32 {
+        let s = &self.scaled;
+        let p = percent.clamp(0.0, 100.0);
+        let (min, pass, max) = (s.min as f64, s.pass as f64, s.max as f64);
+        let scaled = if p <= s.cut_percent {
+            min + (pass - min) * p / s.cut_percent
+        } else {
+            pass + (max - pass) * (p - s.cut_percent) / (100.0 - s.cut_percent)
+        };
+        scaled.round() as u32
+    }
+}

@@ -1,0 +1,369 @@
+//! Paper assembly: which questions an attempt asks, in what order, with which option order.
+//! Deterministic: the same bank, request, seed and seen-counts give the same paper.
+
+use crate::bank::{Bank, Kind, Question};
+use crate::blueprint::Blueprint;
+use rand::SeedableRng;
+use rand::seq::SliceRandom;
+use rand_chacha::ChaCha8Rng;
+use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
+use std::fmt;
+
+/// What kind of attempt a paper is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Mode {
+    /// A full timed mock exam.
+    Exam,
+    /// Practice on one domain or task statement.
+    Drill,
+    /// Re-asking the questions the history says were missed.
+    Review,
+}
+
+impl Mode {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Mode::Exam => "exam",
+            Mode::Drill => "drill",
+            Mode::Review => "review",
+        }
+    }
+}
+
+/// When the candidate learns whether an answer was right.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Feedback {
+    /// After each answer, with the explanation.
+    Now,
+    /// Only on the results screen, as on the real exam.
+    End,
+}
+
+/// Which questions a paper may draw from.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "scope", rename_all = "lowercase")]
+pub enum Scope {
+    /// Every domain, weighted by the blueprint.
+    Full,
+    Domain {
+        domain: u8,
+    },
+    Task {
+        task: String,
+    },
+    /// Exactly these questions, in this order (missed-answer review).
+    Questions {
+        ids: Vec<String>,
+    },
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PaperRequest {
+    pub mode: Mode,
+    pub scope: Scope,
+    pub count: usize,
+    pub seed: u64,
+    /// None: untimed.
+    pub time_limit_secs: Option<u64>,
+    pub feedback: Feedback,
+}
+
+impl PaperRequest {
+    /// The full mock exam of a blueprint: its length, its time, feedback at the end.
+    pub fn full_exam(blueprint: &Blueprint, seed: u64) -> PaperRequest {
+        PaperRequest {
+            mode: Mode::Exam,
+            scope: Scope::Full,
+            count: blueprint.questions,
+            seed,
+            time_limit_secs: Some(u64::from(blueprint.minutes) * 60),
+            feedback: Feedback::End,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Paper {
+    /// The blueprint code, e.g. "DOP-C02".
+    pub exam: String,
+    pub mode: Mode,
+    #[serde(flatten)]
+    pub scope: Scope,
+    pub seed: u64,
+    pub time_limit_secs: Option<u64>,
+    pub feedback: Feedback,
+    pub items: Vec<PaperItem>,
+}
+
+/// One question as this paper asks it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PaperItem {
+    pub id: String,
+    pub domain: u8,
+    pub task: String,
+    pub kind: Kind,
+    /// Display position → option index in the question file. Letters A–F are positions.
+    pub order: Vec<usize>,
+    /// The keyed options, as indices in the question file, ascending.
+    pub key: Vec<usize>,
+}
+
+impl PaperItem {
+    fn new(q: &Question, rng: &mut ChaCha8Rng) -> PaperItem {
+        let mut order: Vec<usize> = (0..q.options.len()).collect();
+        order.shuffle(rng);
+        PaperItem {
+            id: q.id.clone(),
+            domain: q.domain,
+            task: q.task.clone(),
+            kind: q.kind,
+            order,
+            key: q.key(),
+        }
+    }
+
+    /// How many options the candidate must choose.
+    pub fn required(&self) -> usize {
+        self.key.len()
+    }
+
+    /// Display positions of the keyed options.
+    pub fn key_positions(&self) -> Vec<usize> {
+        (0..self.order.len())
+            .filter(|&p| self.key.contains(&self.order[p]))
+            .collect()
+    }
+}
+
+/// Why a paper cannot be assembled.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum AssemblyError {
+    /// A part of the bank has fewer questions than the request needs.
+    TooFew {
+        what: String,
+        have: usize,
+        need: usize,
+        purpose: String,
+    },
+    UnknownDomain(u8),
+    UnknownTask(String),
+    UnknownQuestion(String),
+    Empty,
+}
+
+impl fmt::Display for AssemblyError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            AssemblyError::TooFew {
+                what,
+                have,
+                need,
+                purpose,
+            } => write!(
+                f,
+                "{what} has {have} question{}; {purpose} needs {need}",
+                if *have == 1 { "" } else { "s" }
+            ),
+            AssemblyError::UnknownDomain(d) => {
+                write!(f, "there is no domain {d} in this exam")
+            }
+            AssemblyError::UnknownTask(t) => {
+                write!(f, "there is no task statement {t} in this exam")
+            }
+            AssemblyError::UnknownQuestion(id) => {
+                write!(f, "question {id} is not in the bank")
+            }
+            AssemblyError::Empty => write!(f, "a paper needs at least one question"),
+        }
+    }
+}
+
+impl std::error::Error for AssemblyError {}
+
+/// Largest-remainder (Hamilton) apportionment of `total` seats over `weights`. Ties on the
+/// remainder go to the larger weight, then to the earlier entry — the rule that turns the DOP-C02
+/// weights into 17/13/11/11/10/13 for 75 questions.
+pub fn apportion(total: usize, weights: &[u32]) -> Vec<usize> {
+    let sum: u64 = weights.iter().map(|&w| u64::from(w)).sum();
+    if sum == 0 {
+        return vec![0; weights.len()];
+    }
+    let quota = |w: u32| {
+        (
+            total as u64 * u64::from(w) / sum,
+            total as u64 * u64::from(w) % sum,
+        )
+    };
+    let mut seats: Vec<usize> = weights.iter().map(|&w| quota(w).0 as usize).collect();
+    let left = total - seats.iter().sum::<usize>();
+    let mut order: Vec<usize> = (0..weights.len()).collect();
+    order.sort_by(|&a, &b| {
+        quota(weights[b])
+            .1
+            .cmp(&quota(weights[a]).1)
+            .then(weights[b].cmp(&weights[a]))
+            .then(a.cmp(&b))
+    });
+    for &i in order.iter().take(left) {
+        seats[i] += 1;
+    }
+    seats
+}
+
+/// Deals `total` over groups as evenly as their capacities allow: one at a time, round robin in
+/// the given order, skipping full groups. None if the capacities add up to less than `total`.
+fn spread(total: usize, capacities: &[usize], order: &[usize]) -> Option<Vec<usize>> {
+    if capacities.iter().sum::<usize>() < total {
+        return None;
+    }
+    let mut dealt = vec![0; capacities.len()];
+    let mut left = total;
+    while left > 0 {
+        for &g in order {
+            if left > 0 && dealt[g] < capacities[g] {
+                dealt[g] += 1;
+                left -= 1;
+            }
+        }
+    }
+    Some(dealt)
+}
+
+/// Assembles a paper. `seen` says how often each question id was already asked of this user:
+/// the least-seen come first, so successive mocks do not repeat until they must.
+pub fn assemble(
+    blueprint: &Blueprint,
+    bank: &Bank,
+    request: &PaperRequest,
+    seen: &HashMap<String, u32>,
+) -> Result<Paper, AssemblyError> {
+    if request.count == 0 {
+        return Err(AssemblyError::Empty);
+    }
+    let mut rng = ChaCha8Rng::seed_from_u64(request.seed);
+    let chosen: Vec<&Question> = match &request.scope {
+        Scope::Questions { ids } => {
+            let mut chosen = Vec::new();
+            for id in ids.iter().take(request.count) {
+                chosen.push(
+                    bank.get(id)
+                        .ok_or_else(|| AssemblyError::UnknownQuestion(id.clone()))?,
+                );
+            }
+            chosen
+        }
+        Scope::Task { task } => {
+            blueprint
+                .task(task)
+                .ok_or_else(|| AssemblyError::UnknownTask(task.clone()))?;
+            let pool: Vec<&Question> = bank
+                .questions()
+                .iter()
+                .filter(|q| &q.task == task)
+                .collect();
+            if pool.len() < request.count {
+                return Err(AssemblyError::TooFew {
+                    what: format!("task {task}"),
+                    have: pool.len(),
+                    need: request.count,
+                    purpose: "this drill".into(),
+                });
+            }
+            least_seen(pool, request.count, seen, &mut rng)
+        }
+        Scope::Domain { domain } => {
+            let d = blueprint
+                .domain(*domain)
+                .ok_or(AssemblyError::UnknownDomain(*domain))?;
+            pick_from_domain(d, bank, request.count, seen, &mut rng, "this drill")?
+        }
+        Scope::Full => {
+            let weights: Vec<u32> = blueprint.domains.iter().map(|d| d.weight).collect();
+            let counts = apportion(request.count, &weights);
+            let purpose = if request.count == blueprint.questions {
+                "a full mock".to_string()
+            } else {
+                format!("a {}-question paper", request.count)
+            };
+            let mut chosen = Vec::new();
+            for (d, &n) in blueprint.domains.iter().zip(&counts) {
+                chosen.extend(pick_from_domain(d, bank, n, seen, &mut rng, &purpose)?);
+            }
+            chosen
+        }
+    };
+    let mut chosen = chosen;
+    if !matches!(request.scope, Scope::Questions { .. }) {
+        // Mixed order, as on the real exam: no run of one domain.
+        chosen.shuffle(&mut rng);
+    }
+    let items = chosen.iter().map(|q| PaperItem::new(q, &mut rng)).collect();
+    Ok(Paper {
+        exam: blueprint.code.clone(),
+        mode: request.mode,
+        scope: request.scope.clone(),
+        seed: request.seed,
+        time_limit_secs: request.time_limit_secs,
+        feedback: request.feedback,
+        items,
+    })
+}
+
+fn pick_from_domain<'b>(
+    domain: &crate::blueprint::Domain,
+    bank: &'b Bank,
+    count: usize,
+    seen: &HashMap<String, u32>,
+    rng: &mut ChaCha8Rng,
+    purpose: &str,
+) -> Result<Vec<&'b Question>, AssemblyError> {
+    let pools: Vec<Vec<&Question>> = domain
+        .tasks
+        .iter()
+        .map(|t| bank.questions().iter().filter(|q| q.task == t.id).collect())
+        .collect();
+    let capacities: Vec<usize> = pools.iter().map(Vec::len).collect();
+    // Which tasks get the extra question when the count does not divide evenly varies with the
+    // seed, so successive papers cover the tasks alike.
+    let mut order: Vec<usize> = (0..pools.len()).collect();
+    order.shuffle(rng);
+    let per_task = spread(count, &capacities, &order).ok_or_else(|| AssemblyError::TooFew {
+        what: format!("domain {}", domain.number),
+        have: capacities.iter().sum(),
+        need: count,
+        purpose: purpose.to_string(),
+    })?;
+    let mut chosen = Vec::new();
+    for (pool, n) in pools.into_iter().zip(per_task) {
+        chosen.extend(least_seen(pool, n, seen, rng));
+    }
+    Ok(chosen)
+}
+
+/// The `n` least-seen questions of a pool; among equally seen ones, a seeded random choice.
+fn least_seen<'b>(
+    mut pool: Vec<&'b Question>,
+    n: usize,
+    seen: &HashMap<String, u32>,
+    rng: &mut ChaCha8Rng,
+) -> Vec<&'b Question> {
+    pool.shuffle(rng);
+    pool.sort_by_key(|q| seen.get(&q.id).copied().unwrap_or(0));
+    pool.truncate(n);
+    pool
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn spread_is_even_and_respects_capacity() {
+        assert_eq!(spread(10, &[9, 9, 9], &[0, 1, 2]), Some(vec![4, 3, 3]));
+        assert_eq!(spread(10, &[1, 9, 9], &[0, 1, 2]), Some(vec![1, 5, 4]));
+        assert_eq!(spread(10, &[1, 2, 3], &[0, 1, 2]), None);
+    }
+}

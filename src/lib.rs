@@ -1,0 +1,14 @@
+//! proctor: a practice-exam simulator for the AWS Certified DevOps Engineer – Professional exam.
+//!
+//! Data flows one way: [`blueprint`] + [`bank`] → [`exam::Paper`] → [`exam::Session`] →
+//! [`exam::Scorecard`] → [`store`]. The engine modules have no terminal code; the `tui` module
+//! (behind the default-on `tui` feature) reads sessions and sends them actions.
+
+pub mod bank;
+pub mod blueprint;
+pub mod cli;
+pub mod clock;
+pub mod exam;
+pub mod store;
+#[cfg(feature = "tui")]
+pub mod tui;

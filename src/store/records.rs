@@ -1,0 +1,115 @@
+//! What the screens need from the attempt history, as a trait: the on-disk [`super::Store`]
+//! implements it for real use, [`MemoryRecords`] for tests of the screens.
+
+use crate::exam::{Mode, Session};
+use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
+
+/// A finished attempt: the whole session (answers, flags, times) and when it ran.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Attempt {
+    /// Sortable and unique: the finish time, e.g. "20261126-181502-exam".
+    pub id: String,
+    /// RFC 3339, UTC.
+    pub started: String,
+    pub finished: String,
+    pub session: Session,
+}
+
+impl Attempt {
+    pub fn mode(&self) -> Mode {
+        self.session.paper.mode
+    }
+}
+
+/// The history of one candidate. Errors are messages fit to show a person.
+pub trait Records {
+    /// Saves the attempt in progress (called after every action).
+    fn save_progress(&mut self, session: &Session) -> Result<(), String>;
+    /// The attempt in progress, if any.
+    fn in_progress(&self) -> Option<Session>;
+    /// Forgets the attempt in progress without recording it.
+    fn discard_progress(&mut self) -> Result<(), String>;
+    /// Records a finished attempt (once) and clears the one in progress.
+    fn finish(&mut self, session: &Session) -> Result<Attempt, String>;
+    /// Finished attempts, newest first.
+    fn attempts(&self) -> Vec<Attempt>;
+
+    /// How often each question was asked across finished attempts.
+    fn seen_counts(&self) -> HashMap<String, u32> {
+        let mut seen = HashMap::new();
+        for attempt in self.attempts() {
+            for item in &attempt.session.paper.items {
+                *seen.entry(item.id.clone()).or_insert(0) += 1;
+            }
+        }
+        seen
+    }
+
+    /// Question ids whose latest recorded answer was wrong or blank, most recently missed first.
+    fn missed(&self) -> Vec<String> {
+        let mut latest: HashMap<&str, bool> = HashMap::new();
+        let attempts = self.attempts();
+        let mut missed = Vec::new();
+        for attempt in &attempts {
+            // Newest first: the first time an id is met is its latest answer.
+            for (i, item) in attempt.session.paper.items.iter().enumerate() {
+                if latest.contains_key(item.id.as_str()) {
+                    continue;
+                }
+                let correct = attempt.session.is_correct(i);
+                latest.insert(&item.id, correct);
+                if !correct {
+                    missed.push(item.id.clone());
+                }
+            }
+        }
+        missed
+    }
+}
+
+/// Records kept in memory: for tests, and when no data dir can be used.
+#[derive(Debug, Default, Clone)]
+pub struct MemoryRecords {
+    pub progress: Option<Session>,
+    /// Newest first.
+    pub finished: Vec<Attempt>,
+    /// The time stamp given to the next finished attempt (tests fix it).
+    pub now: String,
+}
+
+impl Records for MemoryRecords {
+    fn save_progress(&mut self, session: &Session) -> Result<(), String> {
+        self.progress = Some(session.clone());
+        Ok(())
+    }
+
+    fn in_progress(&self) -> Option<Session> {
+        self.progress.clone()
+    }
+
+    fn discard_progress(&mut self) -> Result<(), String> {
+        self.progress = None;
+        Ok(())
+    }
+
+    fn finish(&mut self, session: &Session) -> Result<Attempt, String> {
+        let attempt = Attempt {
+            id: format!(
+                "{}-{}",
+                self.finished.len() + 1,
+                session.paper.mode.as_str()
+            ),
+            started: self.now.clone(),
+            finished: self.now.clone(),
+            session: session.clone(),
+        };
+        self.finished.insert(0, attempt.clone());
+        self.progress = None;
+        Ok(attempt)
+    }
+
+    fn attempts(&self) -> Vec<Attempt> {
+        self.finished.clone()
+    }
+}
