@@ -1,6 +1,321 @@
-//! Attempt history and the exam in progress, on disk: atomic writes, a lock, corrupt files set
-//! aside. See [`records::Records`] for what the screens use.
+//! Attempt history and the exam in progress, on disk.
+//!
+//! Layout of a data dir:
+//! ```text
+//! lock                       held (File::try_lock) by the one process that may write
+//! in-progress.json           the attempt in progress, rewritten after every action
+//! attempts/<id>.json         one file per finished attempt, written once, never rewritten
+//! *.corrupt                  files that failed to parse, set aside (never deleted)
+//! ```
+//! Every write goes to a temporary file that is fsynced and renamed over the old copy, so a
+//! crash or `kill -9` leaves either the old or the new file, never half of one.
 
 pub mod records;
 
 pub use records::{Attempt, MemoryRecords, Records};
+
+use crate::exam::Session;
+use serde::{Deserialize, Serialize};
+use std::fs::{self, File, OpenOptions};
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+
+const IN_PROGRESS: &str = "in-progress.json";
+const ATTEMPTS: &str = "attempts";
+const LOCK: &str = "lock";
+
+/// Whether this process may write.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Access {
+    /// Takes the lock; fails if another process holds it.
+    Exclusive,
+    /// Reads only (history, export); works while an exam runs elsewhere.
+    ReadOnly,
+}
+
+#[derive(Debug)]
+pub enum StoreError {
+    /// The data dir cannot be created or used.
+    Unusable {
+        dir: PathBuf,
+        reason: String,
+    },
+    /// Another process holds the lock.
+    Locked {
+        dir: PathBuf,
+    },
+    NoSuchAttempt {
+        id: String,
+    },
+}
+
+impl std::fmt::Display for StoreError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            StoreError::Unusable { dir, reason } => write!(
+                f,
+                "cannot use {} as the data dir: {reason}. Choose another with --data-dir DIR or PROCTOR_DATA_DIR",
+                dir.display()
+            ),
+            StoreError::Locked { dir } => write!(
+                f,
+                "another proctor is using {} (an exam is open in another terminal). Close it first, or use another --data-dir",
+                dir.display()
+            ),
+            StoreError::NoSuchAttempt { id } => write!(
+                f,
+                "there is no attempt {id}; `proctor history` lists the ids"
+            ),
+        }
+    }
+}
+
+impl std::error::Error for StoreError {}
+
+/// The in-progress file: the session and the wall-clock time it started.
+#[derive(Serialize, Deserialize)]
+struct InProgress {
+    started: String,
+    session: Session,
+}
+
+/// A data dir opened for use.
+#[derive(Debug)]
+pub struct Store {
+    dir: PathBuf,
+    access: Access,
+    /// Held for the life of the store; the OS releases it if the process dies.
+    _lock: Option<File>,
+    /// Finished attempts, newest first.
+    attempts: Vec<Attempt>,
+    progress: Option<(String, Session)>,
+    /// Problems met while opening (files set aside), for the caller to report.
+    pub warnings: Vec<String>,
+}
+
+/// The platform's data directory for proctor (e.g. ~/.local/share/proctor).
+pub fn default_dir() -> Option<PathBuf> {
+    directories::ProjectDirs::from("", "", "proctor").map(|d| d.data_dir().to_path_buf())
+}
+
+/// Now, as RFC 3339 in UTC, to the second.
+pub fn now_rfc3339() -> String {
+    jiff::Timestamp::now()
+        .round(jiff::Unit::Second)
+        .unwrap_or_else(|_| jiff::Timestamp::now())
+        .to_string()
+}
+
+impl Store {
+    pub fn open(dir: &Path, access: Access) -> Result<Store, StoreError> {
+        let unusable = |reason: String| StoreError::Unusable {
+            dir: dir.to_path_buf(),
+            reason,
+        };
+        if dir.exists() && !dir.is_dir() {
+            return Err(unusable("it is a file, not a folder".into()));
+        }
+        let lock = match access {
+            Access::Exclusive => {
+                fs::create_dir_all(dir.join(ATTEMPTS)).map_err(|e| unusable(e.to_string()))?;
+                let file = OpenOptions::new()
+                    .create(true)
+                    .truncate(false)
+                    .write(true)
+                    .open(dir.join(LOCK))
+                    .map_err(|e| unusable(e.to_string()))?;
+                match file.try_lock() {
+                    Ok(()) => Some(file),
+                    Err(fs::TryLockError::WouldBlock) => {
+                        return Err(StoreError::Locked {
+                            dir: dir.to_path_buf(),
+                        });
+                    }
+                    Err(fs::TryLockError::Error(e)) => return Err(unusable(e.to_string())),
+                }
+            }
+            Access::ReadOnly => None,
+        };
+        let mut store = Store {
+            dir: dir.to_path_buf(),
+            access,
+            _lock: lock,
+            attempts: Vec::new(),
+            progress: None,
+            warnings: Vec::new(),
+        };
+        store.load_attempts();
+        store.load_progress();
+        Ok(store)
+    }
+
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    /// The finished attempt with this id, or the newest with None.
+    pub fn attempt(&self, id: Option<&str>) -> Result<&Attempt, StoreError> {
+        match id {
+            Some(id) => self.attempts.iter().find(|a| a.id == id),
+            None => self.attempts.first(),
+        }
+        .ok_or_else(|| StoreError::NoSuchAttempt {
+            id: id.unwrap_or("(none yet)").to_string(),
+        })
+    }
+
+    fn load_attempts(&mut self) {
+        let Ok(entries) = fs::read_dir(self.dir.join(ATTEMPTS)) else {
+            return;
+        };
+        let mut paths: Vec<PathBuf> = entries
+            .flatten()
+            .map(|e| e.path())
+            .filter(|p| p.extension().is_some_and(|e| e == "json"))
+            .collect();
+        paths.sort();
+        for path in paths {
+            match read_json::<Attempt>(&path) {
+                Ok(attempt) => self.attempts.push(attempt),
+                Err(reason) => self.set_aside(&path, &reason),
+            }
+        }
+        self.attempts
+            .sort_by(|a, b| (&b.finished, &b.id).cmp(&(&a.finished, &a.id)));
+    }
+
+    fn load_progress(&mut self) {
+        let path = self.dir.join(IN_PROGRESS);
+        if !path.exists() {
+            return;
+        }
+        match read_json::<InProgress>(&path) {
+            Ok(p) => self.progress = Some((p.started, p.session)),
+            Err(reason) => self.set_aside(&path, &reason),
+        }
+    }
+
+    /// Renames a file that fails to parse to `<name>.corrupt` (or `.corrupt.N`), never deleting
+    /// it: the candidate's data may still be recoverable by hand.
+    fn set_aside(&mut self, path: &Path, reason: &str) {
+        let mut target = path.with_extension("json.corrupt");
+        let mut n = 1;
+        while target.exists() {
+            target = path.with_extension(format!("json.corrupt.{n}"));
+            n += 1;
+        }
+        let outcome = match fs::rename(path, &target) {
+            Ok(()) => format!("moved aside to {}", target.display()),
+            Err(e) => format!("left in place ({e})"),
+        };
+        self.warnings.push(format!(
+            "{} could not be read ({reason}); {outcome}. The rest of the history is unaffected.",
+            path.display()
+        ));
+    }
+
+    fn writable(&self) -> Result<(), String> {
+        match self.access {
+            Access::Exclusive => Ok(()),
+            Access::ReadOnly => Err("the data dir was opened read-only".into()),
+        }
+    }
+}
+
+fn read_json<T: for<'de> Deserialize<'de>>(path: &Path) -> Result<T, String> {
+    let text = fs::read_to_string(path).map_err(|e| e.to_string())?;
+    serde_json::from_str(&text).map_err(|e| e.to_string())
+}
+
+/// Writes `bytes` to `path` atomically: a temporary file beside it, fsynced, renamed over the
+/// old copy, and the folder fsynced so the rename itself survives a power cut.
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    let dir = path.parent().unwrap_or(Path::new("."));
+    let tmp = path.with_extension("tmp");
+    {
+        let mut file = File::create(&tmp)?;
+        file.write_all(bytes)?;
+        file.sync_all()?;
+    }
+    fs::rename(&tmp, path)?;
+    if let Ok(d) = File::open(dir) {
+        // Not every platform can fsync a folder; the rename is already done.
+        let _ = d.sync_all();
+    }
+    Ok(())
+}
+
+impl Records for Store {
+    fn save_progress(&mut self, session: &Session) -> Result<(), String> {
+        self.writable()?;
+        let started = match &self.progress {
+            Some((started, old)) if old.paper == session.paper => started.clone(),
+            _ => now_rfc3339(),
+        };
+        let file = InProgress {
+            started,
+            session: session.clone(),
+        };
+        let json = serde_json::to_vec(&file).map_err(|e| e.to_string())?;
+        write_atomic(&self.dir.join(IN_PROGRESS), &json)
+            .map_err(|e| format!("could not save the exam in progress: {e}"))?;
+        self.progress = Some((file.started, file.session));
+        Ok(())
+    }
+
+    fn in_progress(&self) -> Option<Session> {
+        self.progress.as_ref().map(|(_, s)| s.clone())
+    }
+
+    fn discard_progress(&mut self) -> Result<(), String> {
+        self.writable()?;
+        self.progress = None;
+        match fs::remove_file(self.dir.join(IN_PROGRESS)) {
+            Err(e) if e.kind() != io::ErrorKind::NotFound => Err(e.to_string()),
+            _ => Ok(()),
+        }
+    }
+
+    fn finish(&mut self, session: &Session) -> Result<Attempt, String> {
+        self.writable()?;
+        let finished = now_rfc3339();
+        let started = match &self.progress {
+            Some((started, old)) if old.paper == session.paper => started.clone(),
+            _ => finished.clone(),
+        };
+        let stamp: String = finished
+            .chars()
+            .filter(|c| c.is_ascii_digit())
+            .take(14)
+            .collect();
+        let base = format!(
+            "{}-{}-{}",
+            &stamp[..8.min(stamp.len())],
+            &stamp[8.min(stamp.len())..],
+            session.paper.mode.as_str()
+        );
+        let mut id = base.clone();
+        let mut n = 2;
+        while self.dir.join(ATTEMPTS).join(format!("{id}.json")).exists() {
+            id = format!("{base}-{n}");
+            n += 1;
+        }
+        let attempt = Attempt {
+            id,
+            started,
+            finished,
+            session: session.clone(),
+        };
+        let json = serde_json::to_vec_pretty(&attempt).map_err(|e| e.to_string())?;
+        let path = self.dir.join(ATTEMPTS).join(format!("{}.json", attempt.id));
+        write_atomic(&path, &json).map_err(|e| format!("could not record the attempt: {e}"))?;
+        // Only now that the attempt is safe does the in-progress copy go.
+        self.discard_progress()?;
+        self.attempts.insert(0, attempt.clone());
+        Ok(attempt)
+    }
+
+    fn attempts(&self) -> Vec<Attempt> {
+        self.attempts.clone()
+    }
+}
