@@ -2,9 +2,13 @@
 
 use crate::bank::{self, Bank, BankError};
 use crate::blueprint::Blueprint;
+use crate::exam::{Feedback, Mode, PaperRequest, Scope, assemble};
+use crate::report;
+use crate::store::{self, Access, Records, Store, StoreError};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::fmt;
 use std::path::PathBuf;
+use std::process::ExitCode;
 
 #[derive(Debug, Parser)]
 #[command(
@@ -132,10 +136,239 @@ impl fmt::Display for CliError {
 
 impl std::error::Error for CliError {}
 
+impl From<StoreError> for CliError {
+    fn from(e: StoreError) -> Self {
+        CliError(e.to_string())
+    }
+}
+
+impl From<crate::exam::AssemblyError> for CliError {
+    fn from(e: crate::exam::AssemblyError) -> Self {
+        CliError(format!("cannot assemble the paper: {e}"))
+    }
+}
+
 impl From<BankError> for CliError {
     fn from(e: BankError) -> Self {
         CliError(e.to_string())
     }
+}
+
+/// Runs a parsed command line.
+pub fn run(cli: Cli) -> Result<ExitCode, CliError> {
+    let global = &cli.global;
+    let blueprint = Blueprint::dop_c02();
+    let out = |text: String| {
+        println!("{text}");
+        Ok(ExitCode::SUCCESS)
+    };
+    match cli.command {
+        Some(Command::Bank {
+            command: BankCommand::Stats { json },
+        }) => out(bank_stats(global, json)?),
+        Some(Command::Bank {
+            command: BankCommand::Lint,
+        }) => {
+            let (report, failed) = bank_lint(global)?;
+            println!("{report}");
+            Ok(if failed {
+                ExitCode::from(1)
+            } else {
+                ExitCode::SUCCESS
+            })
+        }
+        Some(Command::History { json }) => {
+            let store = open_store(global, Access::ReadOnly)?;
+            let attempts = store.attempts();
+            if json {
+                out(report::history_json(&attempts, &blueprint))
+            } else {
+                out(report::history_table(&attempts, &blueprint))
+            }
+        }
+        Some(Command::Export { id, format }) => {
+            let store = open_store(global, Access::ReadOnly)?;
+            let attempt = store.attempt(Some(&id))?;
+            out(match format {
+                ExportFormat::Json => report::export_json(attempt, &blueprint),
+                ExportFormat::Csv => report::export_csv(attempt, &blueprint),
+                ExportFormat::Md => {
+                    let bank = load_bank(global, &blueprint)?;
+                    report::export_markdown(attempt, &blueprint, &bank)
+                }
+            })
+        }
+        command => interactive(global, blueprint, command),
+    }
+}
+
+/// The data dir: --data-dir, else PROCTOR_DATA_DIR (clap reads both), else the platform's.
+pub fn data_dir(global: &GlobalArgs) -> Result<PathBuf, CliError> {
+    global
+        .data_dir
+        .clone()
+        .or_else(store::default_dir)
+        .ok_or_else(|| {
+            CliError("no data dir: this platform has no home folder; give --data-dir DIR".into())
+        })
+}
+
+fn open_store(global: &GlobalArgs, access: Access) -> Result<Store, CliError> {
+    let store = Store::open(&data_dir(global)?, access)?;
+    for warning in &store.warnings {
+        eprintln!("proctor: {warning}");
+    }
+    Ok(store)
+}
+
+/// A seed for a new paper when none is given: the clock's nanoseconds, mixed.
+fn fresh_seed() -> u64 {
+    let nanos = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_nanos() as u64);
+    nanos.wrapping_mul(0x9E37_79B9_7F4A_7C15) ^ u64::from(std::process::id())
+}
+
+/// What an interactive command opens on.
+#[cfg_attr(not(feature = "tui"), allow(dead_code))]
+enum Opening {
+    Home,
+    Session(crate::exam::Session),
+    AttemptReview(store::Attempt),
+}
+
+fn interactive(
+    global: &GlobalArgs,
+    blueprint: Blueprint,
+    command: Option<Command>,
+) -> Result<ExitCode, CliError> {
+    let bank = load_bank(global, &blueprint)?;
+    let store = open_store(global, Access::Exclusive)?;
+    let clock = crate::clock::SystemClock::default();
+    use crate::clock::Clock;
+    let new_session = |request: PaperRequest| -> Result<Opening, CliError> {
+        let paper = assemble(&blueprint, &bank, &request, &store.seen_counts())?;
+        Ok(Opening::Session(crate::exam::Session::new(
+            paper,
+            clock.now(),
+        )))
+    };
+    let opening = match command {
+        None => Opening::Home,
+        Some(Command::Exam { seed, time_limit }) => {
+            if store.in_progress().is_some() {
+                return Err(CliError(
+                    "an exam is in progress: `proctor resume` continues it (or open `proctor` and choose)".into(),
+                ));
+            }
+            let mut request = PaperRequest::full_exam(&blueprint, seed.unwrap_or_else(fresh_seed));
+            if time_limit.is_some() {
+                request.time_limit_secs = time_limit;
+            }
+            new_session(request)?
+        }
+        Some(Command::Drill {
+            domain,
+            task,
+            count,
+            feedback,
+            seed,
+            time_limit,
+        }) => {
+            let scope = match (domain, task) {
+                (Some(d), _) => Scope::Domain { domain: d },
+                (None, Some(t)) => Scope::Task { task: t },
+                (None, None) => unreachable!("clap requires --domain or --task"),
+            };
+            let available = bank
+                .questions()
+                .iter()
+                .filter(|q| match &scope {
+                    Scope::Domain { domain } => q.domain == *domain,
+                    Scope::Task { task } => &q.task == task,
+                    _ => true,
+                })
+                .count();
+            new_session(PaperRequest {
+                mode: Mode::Drill,
+                scope,
+                count: count.unwrap_or(available.min(10)),
+                seed: seed.unwrap_or_else(fresh_seed),
+                time_limit_secs: time_limit,
+                feedback: match feedback {
+                    FeedbackArg::Now => Feedback::Now,
+                    FeedbackArg::End => Feedback::End,
+                },
+            })?
+        }
+        Some(Command::Resume) => match store.in_progress() {
+            Some(session) => Opening::Session(session),
+            None => return Err(CliError("there is no exam in progress to resume".into())),
+        },
+        Some(Command::Review {
+            missed: true,
+            count,
+            ..
+        }) => {
+            let ids = store.missed();
+            if ids.is_empty() {
+                return Err(CliError(
+                    "nothing to review: no question's latest answer was wrong".into(),
+                ));
+            }
+            new_session(PaperRequest {
+                mode: Mode::Review,
+                count: count.unwrap_or(ids.len()).min(ids.len()),
+                scope: Scope::Questions { ids },
+                seed: fresh_seed(),
+                time_limit_secs: None,
+                feedback: Feedback::Now,
+            })?
+        }
+        Some(Command::Review { attempt, .. }) => {
+            Opening::AttemptReview(store.attempt(attempt.as_deref())?.clone())
+        }
+        Some(_) => unreachable!("non-interactive commands are handled by run"),
+    };
+    launch(blueprint, bank, store, clock, opening)
+}
+
+#[cfg(feature = "tui")]
+fn launch(
+    blueprint: Blueprint,
+    bank: Bank,
+    store: Store,
+    clock: crate::clock::SystemClock,
+    opening: Opening,
+) -> Result<ExitCode, CliError> {
+    use crate::tui::{self, Context, Start};
+    let start = match opening {
+        Opening::Home => Start::Home,
+        Opening::Session(s) => Start::Session(s),
+        Opening::AttemptReview(a) => Start::AttemptReview(a),
+    };
+    let context = Context {
+        blueprint,
+        bank,
+        records: Box::new(store),
+        clock: Box::new(clock),
+        seeds: Box::new(fresh_seed),
+    };
+    tui::run(context, start).map_err(|e| CliError(format!("terminal error: {e}")))?;
+    Ok(ExitCode::SUCCESS)
+}
+
+#[cfg(not(feature = "tui"))]
+fn launch(
+    _: Blueprint,
+    _: Bank,
+    _: Store,
+    _: crate::clock::SystemClock,
+    _: Opening,
+) -> Result<ExitCode, CliError> {
+    Err(CliError(
+        "this build has no terminal UI (built without the `tui` feature); available: bank, history, export".into(),
+    ))
 }
 
 /// "90m", "45s", "1h30m", "2h"; a bare number is minutes. Returns seconds.

@@ -1,0 +1,296 @@
+//! Finished attempts as other programs and people read them: the stable `history --json`
+//! schema (documented in the README), CSV and Markdown exports, and the history table.
+
+use crate::bank::Bank;
+use crate::blueprint::Blueprint;
+use crate::exam::score;
+use crate::store::Attempt;
+use serde::Serialize;
+use std::fmt::Write;
+
+/// One attempt in `proctor history --json`. Field names and meanings are a stable contract.
+#[derive(Debug, Serialize)]
+pub struct HistoryEntry {
+    pub id: String,
+    /// "exam" | "drill" | "review"
+    pub mode: &'static str,
+    /// Blueprint code, e.g. "DOP-C02".
+    pub exam: String,
+    /// RFC 3339.
+    pub started: String,
+    pub finished: String,
+    pub seed: u64,
+    pub questions: usize,
+    pub answered: usize,
+    pub correct: usize,
+    pub percent: f64,
+    /// An estimate: AWS does not publish its raw-to-scaled conversion.
+    pub scaled_estimate: u32,
+    pub passed: bool,
+    /// Time used, in seconds.
+    pub seconds: u64,
+    pub domains: Vec<DomainEntry>,
+    pub tasks: Vec<TaskEntry>,
+    /// In paper order.
+    pub items: Vec<ItemEntry>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct DomainEntry {
+    pub domain: u8,
+    pub name: String,
+    pub correct: usize,
+    pub total: usize,
+}
+
+#[derive(Debug, Serialize)]
+pub struct TaskEntry {
+    pub task: String,
+    pub name: String,
+    pub correct: usize,
+    pub total: usize,
+}
+
+#[derive(Debug, Serialize)]
+pub struct ItemEntry {
+    pub id: String,
+    pub domain: u8,
+    pub task: String,
+    /// Option indices in the question file's order; empty when unanswered.
+    pub chosen: Vec<usize>,
+    pub key: Vec<usize>,
+    pub correct: bool,
+    pub flagged: bool,
+    pub seconds: u64,
+}
+
+pub fn history_entry(attempt: &Attempt, blueprint: &Blueprint) -> HistoryEntry {
+    let s = &attempt.session;
+    let card = score(s, blueprint);
+    HistoryEntry {
+        id: attempt.id.clone(),
+        mode: s.paper.mode.as_str(),
+        exam: s.paper.exam.clone(),
+        started: attempt.started.clone(),
+        finished: attempt.finished.clone(),
+        seed: s.paper.seed,
+        questions: card.total,
+        answered: card.answered,
+        correct: card.correct,
+        percent: (card.percent * 10.0).round() / 10.0,
+        scaled_estimate: card.scaled_estimate,
+        passed: card.passed,
+        seconds: card.seconds_used,
+        domains: card
+            .domains
+            .iter()
+            .map(|d| DomainEntry {
+                domain: d.tally.id.parse().unwrap_or_default(),
+                name: d.tally.name.clone(),
+                correct: d.tally.correct,
+                total: d.tally.total,
+            })
+            .collect(),
+        tasks: card
+            .tasks
+            .iter()
+            .map(|t| TaskEntry {
+                task: t.id.clone(),
+                name: t.name.clone(),
+                correct: t.correct,
+                total: t.total,
+            })
+            .collect(),
+        items: s
+            .paper
+            .items
+            .iter()
+            .enumerate()
+            .map(|(i, item)| ItemEntry {
+                id: item.id.clone(),
+                domain: item.domain,
+                task: item.task.clone(),
+                chosen: s.responses[i].chosen.clone(),
+                key: item.key.clone(),
+                correct: s.is_correct(i),
+                flagged: s.responses[i].flagged,
+                seconds: (s.responses[i].millis + 500) / 1000,
+            })
+            .collect(),
+    }
+}
+
+pub fn history_json(attempts: &[Attempt], blueprint: &Blueprint) -> String {
+    let entries: Vec<HistoryEntry> = attempts
+        .iter()
+        .map(|a| history_entry(a, blueprint))
+        .collect();
+    serde_json::to_string_pretty(&entries).expect("history serializes")
+}
+
+/// "1h 02m 05s" / "4m 10s" / "9s".
+pub fn duration(seconds: u64) -> String {
+    let (h, m, s) = (seconds / 3600, seconds / 60 % 60, seconds % 60);
+    match (h, m) {
+        (0, 0) => format!("{s}s"),
+        (0, _) => format!("{m}m {s:02}s"),
+        _ => format!("{h}h {m:02}m {s:02}s"),
+    }
+}
+
+/// The date and time part of an RFC 3339 stamp, for tables: "2026-11-26 18:15".
+pub fn short_time(rfc3339: &str) -> String {
+    rfc3339.get(..16).unwrap_or(rfc3339).replace('T', " ")
+}
+
+pub fn history_table(attempts: &[Attempt], blueprint: &Blueprint) -> String {
+    if attempts.is_empty() {
+        return "No finished attempts yet. Start one with `proctor exam` or `proctor drill`."
+            .into();
+    }
+    let mut out = format!(
+        "{:<26} {:<16} {:<7} {:>9} {:>8} {:>6} {:>12}\n",
+        "id", "finished (UTC)", "mode", "score", "scaled*", "result", "time used"
+    );
+    for a in attempts {
+        let e = history_entry(a, blueprint);
+        let _ = writeln!(
+            out,
+            "{:<26} {:<16} {:<7} {:>9} {:>8} {:>6} {:>12}",
+            e.id,
+            short_time(&e.finished),
+            e.mode,
+            format!("{}/{} {:.0}%", e.correct, e.questions, e.percent),
+            e.scaled_estimate,
+            if e.passed { "PASS" } else { "FAIL" },
+            duration(e.seconds)
+        );
+    }
+    out.push_str("* estimated scaled score; AWS does not publish its conversion.");
+    out
+}
+
+fn indices(v: &[usize]) -> String {
+    v.iter().map(usize::to_string).collect::<Vec<_>>().join(" ")
+}
+
+/// One row per question: id, domain, task, chosen, key, correct, flagged, seconds. Option
+/// indices are in the question file's order, space-separated.
+pub fn export_csv(attempt: &Attempt, blueprint: &Blueprint) -> String {
+    let e = history_entry(attempt, blueprint);
+    let mut out = String::from("id,domain,task,chosen,key,correct,flagged,seconds\n");
+    for i in &e.items {
+        let _ = writeln!(
+            out,
+            "{},{},{},{},{},{},{},{}",
+            i.id,
+            i.domain,
+            i.task,
+            indices(&i.chosen),
+            indices(&i.key),
+            i.correct,
+            i.flagged,
+            i.seconds
+        );
+    }
+    out
+}
+
+pub fn export_json(attempt: &Attempt, blueprint: &Blueprint) -> String {
+    serde_json::to_string_pretty(&history_entry(attempt, blueprint)).expect("attempt serializes")
+}
+
+/// A readable report: the score, the domain table, then every question with the candidate's
+/// answer, the key and the explanation.
+pub fn export_markdown(attempt: &Attempt, blueprint: &Blueprint, bank: &Bank) -> String {
+    let e = history_entry(attempt, blueprint);
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "# {} {} — {}\n",
+        e.exam,
+        e.mode,
+        short_time(&e.finished)
+    );
+    let _ = writeln!(
+        out,
+        "**{}/{} correct ({:.1}%)** · estimated scaled score **{}** (an estimate) · **{}** · time used {}\n",
+        e.correct,
+        e.questions,
+        e.percent,
+        e.scaled_estimate,
+        if e.passed { "PASS" } else { "FAIL" },
+        duration(e.seconds)
+    );
+    out.push_str("| Domain | Correct | Percent |\n|---|---|---|\n");
+    for d in &e.domains {
+        let _ = writeln!(
+            out,
+            "| {} {} | {}/{} | {:.0}% |",
+            d.domain,
+            d.name,
+            d.correct,
+            d.total,
+            score::percent(d.correct, d.total)
+        );
+    }
+    let letter = |item: &crate::exam::PaperItem, option: usize| {
+        let pos = item.order.iter().position(|&o| o == option).unwrap_or(0);
+        char::from(b'A' + pos as u8)
+    };
+    for (n, (item, entry)) in attempt.session.paper.items.iter().zip(&e.items).enumerate() {
+        let verdict = if entry.correct {
+            "✓ correct"
+        } else if entry.chosen.is_empty() {
+            "✗ unanswered"
+        } else {
+            "✗ incorrect"
+        };
+        let _ = writeln!(
+            out,
+            "\n## {}. {} ({}){}\n",
+            n + 1,
+            item.id,
+            verdict,
+            if entry.flagged { " ⚑" } else { "" }
+        );
+        let Some(q) = bank.get(&item.id) else {
+            out.push_str("_This question is no longer in the bank._\n");
+            continue;
+        };
+        let _ = writeln!(out, "{}\n", q.stem);
+        for (pos, &option) in item.order.iter().enumerate() {
+            let o = &q.options[option];
+            let chosen = if entry.chosen.contains(&option) {
+                " ← your answer"
+            } else {
+                ""
+            };
+            let key = if o.correct { " ✓" } else { "" };
+            let _ = writeln!(
+                out,
+                "- **{}.** {}{}{}  \n  _{}_",
+                char::from(b'A' + pos as u8),
+                o.text,
+                key,
+                chosen,
+                o.why
+            );
+        }
+        let key_letters: Vec<String> = entry
+            .key
+            .iter()
+            .map(|&k| letter(item, k).to_string())
+            .collect();
+        let _ = writeln!(
+            out,
+            "\nKey: {}. {}\n",
+            key_letters.join(", "),
+            q.explanation
+        );
+        for r in &q.references {
+            let _ = writeln!(out, "- <{r}>");
+        }
+    }
+    out
+}
