@@ -159,7 +159,7 @@ pub fn run(cli: Cli) -> Result<ExitCode, CliError> {
     let global = &cli.global;
     let blueprint = Blueprint::dop_c02();
     let out = |text: String| {
-        println!("{text}");
+        println!("{}", text.trim_end_matches('\n'));
         Ok(ExitCode::SUCCESS)
     };
     match cli.command {

@@ -77,9 +77,8 @@ impl Bank {
     pub fn embedded(blueprint: &Blueprint) -> Result<Bank, BankError> {
         if let Some(json) = embedded::PARSED {
             // Validated by the build script with the same parser; decoding JSON is the cheap path.
-            let questions: Vec<Question> =
-                serde_json::from_str(json).expect("the build script wrote valid JSON");
-            return Ok(Bank::new(questions, BankSource::Embedded));
+            return Ok(Bank::from_prevalidated_json(json, BankSource::Embedded)
+                .expect("the build script wrote valid JSON"));
         }
         Bank::from_files(embedded_files(), blueprint, BankSource::Embedded)
     }
@@ -103,6 +102,11 @@ impl Bank {
             Err(BankError { source, errors })
         }
     }
+    /// Questions that were validated when the JSON was written (the build script's output).
+    pub fn from_prevalidated_json(json: &str, source: BankSource) -> serde_json::Result<Bank> {
+        Ok(Bank::new(serde_json::from_str(json)?, source))
+    }
+
     /// A bank of already-validated questions (tests and the embedded path).
     pub fn new(questions: Vec<Question>, source: BankSource) -> Bank {
         let by_id = questions

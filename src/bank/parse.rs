@@ -44,6 +44,16 @@ struct RawFile {
     question: Vec<toml::Spanned<toml::Table>>,
 }
 
+/// The same file typed all the way down: the fast path for a valid file, one pass with no
+/// intermediate tables. Any error sends the file through [`RawFile`] to find every problem.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct TypedFile {
+    task: String,
+    #[serde(default)]
+    question: Vec<toml::Spanned<RawQuestion>>,
+}
+
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawQuestion {
@@ -69,12 +79,29 @@ struct RawOption {
 
 /// 1-based line of a byte offset.
 fn line_of(text: &str, offset: usize) -> usize {
-    let end = offset.min(text.len());
-    text.as_bytes()[..end]
-        .iter()
-        .filter(|&&b| b == b'\n')
-        .count()
-        + 1
+    LineIndex::new(text).line(offset)
+}
+
+/// Byte offsets of a text's line starts, so each question's line is a binary search rather
+/// than a scan from the top of the file (which made large files quadratic).
+struct LineIndex(Vec<usize>);
+
+impl LineIndex {
+    fn new(text: &str) -> LineIndex {
+        let starts = std::iter::once(0)
+            .chain(
+                text.bytes()
+                    .enumerate()
+                    .filter(|&(_, b)| b == b'\n')
+                    .map(|(i, _)| i + 1),
+            )
+            .collect();
+        LineIndex(starts)
+    }
+
+    fn line(&self, offset: usize) -> usize {
+        self.0.partition_point(|&start| start <= offset)
+    }
 }
 
 /// Text fields reach the terminal, so a shared bank must not be able to smuggle escape
@@ -122,6 +149,9 @@ pub fn parse_file(
             return (Vec::new(), errors);
         }
     };
+    if let Ok(typed) = toml::from_str::<TypedFile>(text) {
+        return check_typed_file(file, text, typed, blueprint);
+    }
     let raw: RawFile = match toml::from_str(text) {
         Ok(raw) => raw,
         Err(e) => {
@@ -154,8 +184,9 @@ pub fn parse_file(
         ));
     }
     let mut questions = Vec::new();
+    let lines = LineIndex::new(text);
     for spanned in raw.question {
-        let line = line_of(text, spanned.span().start);
+        let line = lines.line(spanned.span().start);
         let table = spanned.into_inner();
         let id_hint = table.get("id").and_then(|v| v.as_str()).map(str::to_string);
         let q: RawQuestion = match toml::Value::Table(table).try_into() {
@@ -166,6 +197,54 @@ pub fn parse_file(
             }
         };
         match build_question(q, &raw.task, domain.number, file, line) {
+            Ok(question) => questions.push(question),
+            Err((id, problems)) => {
+                for problem in problems {
+                    errors.push(err(Some(line), Some(id.clone()), problem));
+                }
+            }
+        }
+    }
+    (questions, errors)
+}
+
+/// The fast path's checks: the same as the slow path's after the schema has been met.
+fn check_typed_file(
+    file: &str,
+    text: &str,
+    typed: TypedFile,
+    blueprint: &Blueprint,
+) -> (Vec<Question>, Vec<LoadError>) {
+    let mut errors = Vec::new();
+    let err = |line: Option<usize>, question: Option<String>, message: String| LoadError {
+        file: file.to_string(),
+        line,
+        question,
+        message,
+    };
+    let Some((domain, _)) = blueprint.task(&typed.task) else {
+        errors.push(err(
+            Some(1),
+            None,
+            format!(
+                "task \"{}\" is not a task statement of {}",
+                typed.task, blueprint.code
+            ),
+        ));
+        return (Vec::new(), errors);
+    };
+    if typed.question.is_empty() {
+        errors.push(err(
+            None,
+            None,
+            "the file has no [[question]] entries".into(),
+        ));
+    }
+    let lines = LineIndex::new(text);
+    let mut questions = Vec::new();
+    for spanned in typed.question {
+        let line = lines.line(spanned.span().start);
+        match build_question(spanned.into_inner(), &typed.task, domain.number, file, line) {
             Ok(question) => questions.push(question),
             Err((id, problems)) => {
                 for problem in problems {

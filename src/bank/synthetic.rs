@@ -100,12 +100,12 @@ pub fn bank_files(blueprint: &Blueprint, total: usize) -> Vec<(String, String)> 
             let _ = write!(
                 text,
                 "stem = \"\"\"\nA company {}.\nWhich solution will meet these requirements with the LEAST operational overhead?\n\"\"\"\n",
-                words.sentence(95)
+                words.sentence(80)
             );
             let _ = write!(
                 text,
                 "explanation = \"\"\"\n{}.\n\"\"\"\n",
-                words.sentence(70)
+                words.sentence(50)
             );
             text.push_str("references = [\"https://docs.aws.amazon.com/codepipeline/latest/userguide/welcome.html\"]\n");
             let (options, keys) = if multiple { (5, 2) } else { (4, 1) };
@@ -113,9 +113,9 @@ pub fn bank_files(blueprint: &Blueprint, total: usize) -> Vec<(String, String)> 
                 let _ = write!(
                     text,
                     "\n[[question.option]]\ntext = \"{}\"\n{}why = \"{}\"\n",
-                    words.sentence(28),
+                    words.sentence(22),
                     if o < keys { "correct = true\n" } else { "" },
-                    words.sentence(24)
+                    words.sentence(18)
                 );
             }
         }
