@@ -51,6 +51,8 @@ pub struct TaskRow {
     pub key_longest: usize,
     /// Single-answer items whose key is the shortest option (ties included).
     pub key_shortest: usize,
+    /// Single-answer items whose key shares the most words with the stem (ties included).
+    pub key_echoes_stem: usize,
     /// Mean over items of (mean key length / mean distractor length).
     pub mean_length_ratio: f64,
 }
@@ -87,8 +89,8 @@ impl LintReport {
         }
         let _ = writeln!(
             out,
-            "{:<6} {:>5} {:>9} {:>12} {:>13} {:>12}",
-            "task", "count", "multiple", "key longest", "key shortest", "key/distr."
+            "{:<6} {:>5} {:>9} {:>12} {:>13} {:>11} {:>11}",
+            "task", "count", "multiple", "key longest", "key shortest", "key echoes", "key/distr."
         );
         let pct = |n: usize, d: usize| {
             if d == 0 {
@@ -100,18 +102,28 @@ impl LintReport {
         for t in &self.tasks {
             let _ = writeln!(
                 out,
-                "{:<6} {:>5} {:>9} {:>12} {:>13} {:>12.2}",
+                "{:<6} {:>5} {:>9} {:>12} {:>13} {:>11} {:>11.2}",
                 t.task,
                 t.questions,
                 pct(t.multiple, t.questions),
                 pct(t.key_longest, t.single),
                 pct(t.key_shortest, t.single),
+                pct(t.key_echoes_stem, t.single),
                 t.mean_length_ratio
             );
         }
-        let total: usize = self.tasks.iter().map(|t| t.questions).sum();
-        let multiple: usize = self.tasks.iter().map(|t| t.multiple).sum();
-        let _ = writeln!(out, "{:<6} {:>5} {:>9}", "all", total, pct(multiple, total));
+        let sum = |f: fn(&TaskRow) -> usize| self.tasks.iter().map(f).sum::<usize>();
+        let (total, single) = (sum(|t| t.questions), sum(|t| t.single));
+        let _ = writeln!(
+            out,
+            "{:<6} {:>5} {:>9} {:>12} {:>13} {:>11}",
+            "all",
+            total,
+            pct(sum(|t| t.multiple), total),
+            pct(sum(|t| t.key_longest), single),
+            pct(sum(|t| t.key_shortest), single),
+            pct(sum(|t| t.key_echoes_stem), single),
+        );
         let _ = write!(
             out,
             "\n{} error{}, {} warning{}",
@@ -131,6 +143,9 @@ pub const LENGTH_RATIO: std::ops::RangeInclusive<f64> = 0.67..=1.5;
 /// Across a file, the key may be the longest (or the shortest) option in at most this share of
 /// single-answer items: more and "pick the longest" beats chance.
 pub const MAX_EXTREME_KEY_SHARE: f64 = 0.35;
+/// Share of single-answer items in a file whose key may echo the stem most before a warning
+/// (chance is about a quarter with four options and ties).
+const MAX_ECHO_SHARE: f64 = 0.5;
 /// Files with fewer single-answer items than this are too small to judge the share on.
 const MIN_SINGLES_FOR_SHARE: usize = 4;
 /// Word-trigram overlap at which two stems in one domain count as near duplicates.
@@ -339,6 +354,39 @@ fn length_ratio(q: &Question) -> Option<f64> {
     Some(mean(&keys) / mean(&distractors))
 }
 
+/// Words that carry no content, left out when comparing an option's words with the stem's.
+const STOP_WORDS: &[&str] = &[
+    "the", "and", "for", "with", "from", "that", "this", "are", "its", "which", "will", "use",
+    "uses", "using", "into", "each", "than", "then", "their", "they", "can", "when", "what",
+    "who", "how", "not",
+];
+
+fn content_words(text: &str) -> HashSet<String> {
+    words(text)
+        .map(str::to_lowercase)
+        .filter(|w| w.chars().count() > 2 && !STOP_WORDS.contains(&w.as_str()))
+        .collect()
+}
+
+/// Whether a single-answer item's key shares the largest share of its words with the stem:
+/// a reader who knows no AWS picks the option that repeats the question.
+fn key_echoes_stem(q: &Question) -> Option<bool> {
+    if q.kind != Kind::Single {
+        return None;
+    }
+    let stem = content_words(&q.stem);
+    let overlap: Vec<f64> = q
+        .options
+        .iter()
+        .map(|o| {
+            let w = content_words(&o.text);
+            w.intersection(&stem).count() as f64 / w.len().max(1) as f64
+        })
+        .collect();
+    let key = q.options.iter().position(|o| o.correct)?;
+    Some(overlap.iter().all(|&x| x <= overlap[key]))
+}
+
 /// (key is longest, key is shortest) for a single-answer item.
 fn key_extremes(q: &Question) -> Option<(bool, bool)> {
     if q.kind != Kind::Single {
@@ -363,6 +411,15 @@ fn lint_file(file: &str, qs: &[&Question], out: &mut Vec<Finding>) {
     };
     let extremes: Vec<(bool, bool)> = qs.iter().filter_map(|q| key_extremes(q)).collect();
     let singles = extremes.len();
+    let echoes = qs.iter().filter(|q| key_echoes_stem(q) == Some(true)).count();
+    if singles >= MIN_SINGLES_FOR_SHARE && echoes as f64 > MAX_ECHO_SHARE * singles as f64 {
+        push(
+            Severity::Warning,
+            format!(
+                "the key repeats the stem's words more than any distractor in {echoes} of {singles} single-answer items; put stem nouns in distractors too"
+            ),
+        );
+    }
     if singles >= MIN_SINGLES_FOR_SHARE {
         let longest = extremes.iter().filter(|e| e.0).count();
         let shortest = extremes.iter().filter(|e| e.1).count();
@@ -447,6 +504,7 @@ fn task_row(task: &str, qs: &[&Question]) -> TaskRow {
         single: extremes.len(),
         key_longest: extremes.iter().filter(|e| e.0).count(),
         key_shortest: extremes.iter().filter(|e| e.1).count(),
+        key_echoes_stem: qs.iter().filter(|q| key_echoes_stem(q) == Some(true)).count(),
         mean_length_ratio: if ratios.is_empty() {
             0.0
         } else {
