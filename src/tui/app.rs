@@ -39,11 +39,12 @@ pub enum ScreenKind {
 }
 
 pub(crate) enum Screen {
-    Home(HomeState),
+    Home(Box<HomeState>),
     Picker(PickerState),
     Exam,
     Review(ReviewState),
-    Confirm,
+    /// The end confirmation, over the review screen it came from.
+    Confirm(Box<ReviewState>),
     Results(Box<ResultsState>),
     Answers(Box<AnswersState>),
     History(HistoryState),
@@ -230,7 +231,7 @@ impl App {
             Screen::Picker(_) => ScreenKind::Picker,
             Screen::Exam => ScreenKind::Exam,
             Screen::Review(_) => ScreenKind::Review,
-            Screen::Confirm => ScreenKind::Confirm,
+            Screen::Confirm(_) => ScreenKind::Confirm,
             Screen::Results(_) => ScreenKind::Results,
             Screen::Answers(_) => ScreenKind::Answers,
             Screen::History(_) => ScreenKind::History,
@@ -521,11 +522,11 @@ impl App {
             let card = score(&a.session, &self.ctx.blueprint);
             (a, card)
         });
-        self.screen = Screen::Home(HomeState {
+        self.screen = Screen::Home(Box::new(HomeState {
             items,
             selected: 0,
             last,
-        });
+        }));
     }
 
     fn open_history(&mut self) {
@@ -794,7 +795,13 @@ impl App {
                 }
             }
             KeyCode::Esc | KeyCode::Char('r') => self.screen = Screen::Exam,
-            KeyCode::Char('e') => self.screen = Screen::Confirm,
+            KeyCode::Char('e') => {
+                self.screen = Screen::Confirm(Box::new(ReviewState {
+                    filter,
+                    selected,
+                    columns,
+                }))
+            }
             KeyCode::Char('q') => {
                 self.pause_session();
                 self.session = None;
@@ -808,7 +815,11 @@ impl App {
     fn confirm_key(&mut self, key: KeyEvent) {
         match key.code {
             KeyCode::Char('y') | KeyCode::Char('Y') => self.end_exam(),
-            KeyCode::Char('n') | KeyCode::Esc => self.open_review(),
+            KeyCode::Char('n') | KeyCode::Esc => {
+                if let Screen::Confirm(r) = std::mem::replace(&mut self.screen, Screen::Exam) {
+                    self.screen = Screen::Review(*r);
+                }
+            }
             _ => {}
         }
     }

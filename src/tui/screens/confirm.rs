@@ -16,9 +16,11 @@ fn numbers(list: &[usize]) -> String {
 
 pub(crate) fn draw(frame: &mut Frame, app: &mut App) {
     let theme = app.theme;
-    let Some(s) = &app.session else { return };
     let area = centered(frame.area(), 70, 16);
     let width = usize::from(area.width.saturating_sub(4));
+    // The review screen stays visible around the confirmation.
+    super::review::draw(frame, app);
+    let Some(s) = &app.session else { return };
     let unanswered = s.unanswered();
     let flagged = s.flagged();
     let mut lines = vec![Line::styled("End the exam?", theme.title()), Line::raw("")];
@@ -50,7 +52,11 @@ pub(crate) fn draw(frame: &mut Frame, app: &mut App) {
     lines.push(hints(theme, &[("y", "end the exam"), ("n/esc", "go back")]));
     frame.render_widget(Clear, area);
     frame.render_widget(
-        Paragraph::new(lines).block(Block::bordered().title(" End exam ")),
+        Paragraph::new(lines).block(
+            Block::bordered()
+                .title(" End exam ")
+                .padding(ratatui::widgets::Padding::horizontal(1)),
+        ),
         area,
     );
 }

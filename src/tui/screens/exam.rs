@@ -2,13 +2,14 @@
 //! clock, the question, its options, and — once revealed in a drill — the verdict, each option's
 //! why, the explanation and the references.
 
-use super::{header, hints, layout};
+use super::{header, hints};
 use crate::bank::Question;
 use crate::exam::{Feedback, Mode, Scope, Session};
 use crate::tui::app::App;
 use crate::tui::text::{self, wrap};
 use crate::tui::theme::Theme;
 use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState};
 
@@ -26,13 +27,16 @@ pub(crate) fn mode_label(session: &Session) -> String {
     }
 }
 
-/// The right side of the header: remaining time (timed) or elapsed time, and the pace.
-fn clock_spans(session: &Session, theme: Theme) -> Vec<Span<'static>> {
+/// The clock for the header — remaining time (timed) or elapsed time — and the pace mark.
+fn clock_spans(session: &Session, theme: Theme) -> (Vec<Span<'static>>, Option<String>) {
     let Some(left) = session.remaining() else {
-        return vec![Span::raw(format!(
-            "elapsed {} ",
-            text::clock(session.elapsed)
-        ))];
+        return (
+            vec![Span::raw(format!(
+                "elapsed {} ",
+                text::clock(session.elapsed)
+            ))],
+            None,
+        );
     };
     let limit = session.paper.time_limit_secs.unwrap_or(0) * 1000;
     let style = if left <= 5 * 60_000 {
@@ -42,28 +46,35 @@ fn clock_spans(session: &Session, theme: Theme) -> Vec<Span<'static>> {
     } else {
         theme.header()
     };
-    let mut spans = Vec::new();
     let per_question = limit / session.len().max(1) as u64;
-    if per_question > 0 {
-        // Ahead when at least as many questions are answered as the time used would allow.
-        let expected = session.elapsed / per_question;
-        let pace = if session.answered_count() as u64 >= expected {
-            "▲ ahead"
+    // Ahead when at least as many questions are answered as the time used would allow.
+    let pace = session.elapsed.checked_div(per_question).map(|expected| {
+        let mark = if session.answered_count() as u64 >= expected {
+            "▲ ahead of"
         } else {
             "▼ behind"
         };
-        spans.push(Span::raw(format!(
-            "{pace} ({:.1} min/q)  ",
+        format!(
+            "{mark} pace ({:.1} min per question) ",
             per_question as f64 / 60_000.0
-        )));
-    }
-    spans.push(Span::styled(format!(" {} left ", text::clock(left)), style));
-    spans
+        )
+    });
+    (
+        vec![Span::styled(format!(" {} left ", text::clock(left)), style)],
+        pace,
+    )
 }
 
 pub(crate) fn draw(frame: &mut Frame, app: &mut App) {
     let theme = app.theme;
-    let [head, notice, body, foot] = layout(frame.area());
+    let [head, status, notice, body, foot] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Min(1),
+        Constraint::Length(1),
+    ])
+    .areas(frame.area());
     let Some(session) = &app.session else {
         return;
     };
@@ -71,26 +82,37 @@ pub(crate) fn draw(frame: &mut Frame, app: &mut App) {
     let item = &session.paper.items[i];
     let response = &session.responses[i];
 
-    let mut left = vec![Span::raw(format!(
-        " {} · {}   Question {} of {}   Answered {}   Flagged {}",
-        session.paper.exam,
-        mode_label(session),
-        i + 1,
-        session.len(),
-        session.answered_count(),
-        session.flagged_count(),
-    ))];
-    if response.flagged {
-        left.push(Span::raw("   "));
-        left.push(Span::styled(" ⚑ FLAGGED ", theme.flagged()));
-    }
+    let (clock, pace) = clock_spans(session, theme);
     header(
         frame,
         head,
         theme,
-        Line::from(left),
-        Line::from(clock_spans(session, theme)),
+        Line::raw(format!(
+            " {} · {} · Question {} of {}",
+            session.paper.exam,
+            mode_label(session),
+            i + 1,
+            session.len(),
+        )),
+        Line::from(clock),
     );
+    let mut left = vec![Span::raw(format!(
+        " Answered {} of {} · Flagged {}",
+        session.answered_count(),
+        session.len(),
+        session.flagged_count(),
+    ))];
+    if response.flagged {
+        left.push(Span::raw("   "));
+        left.push(Span::styled("⚑ FLAGGED", theme.flagged()));
+    }
+    frame.render_widget(Paragraph::new(Line::from(left)), status);
+    if let Some(pace) = pace {
+        frame.render_widget(
+            Paragraph::new(pace).alignment(ratatui::layout::Alignment::Right),
+            status,
+        );
+    }
 
     if let Some(m) = &app.message {
         frame.render_widget(
@@ -99,7 +121,7 @@ pub(crate) fn draw(frame: &mut Frame, app: &mut App) {
         );
     } else if let Some(n) = app.notice.as_ref().filter(|n| session.elapsed < n.until) {
         frame.render_widget(
-            Paragraph::new(Span::styled(format!(" ⏰ {}", n.text), theme.warn())),
+            Paragraph::new(Span::styled(format!(" Notice: {}", n.text), theme.warn())),
             notice,
         );
     }

@@ -5,7 +5,7 @@ use crate::tui::app::{App, Screen};
 use crate::tui::text;
 use ratatui::Frame;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::Paragraph;
+use ratatui::widgets::{Paragraph, Wrap};
 
 pub(crate) fn draw(frame: &mut Frame, app: &mut App) {
     let theme = app.theme;
@@ -74,7 +74,7 @@ pub(crate) fn draw(frame: &mut Frame, app: &mut App) {
         ]));
     }
     frame.render_widget(
-        Paragraph::new(lines),
+        Paragraph::new(lines).wrap(Wrap { trim: false }),
         body.inner(ratatui::layout::Margin::new(2, 1)),
     );
     frame.render_widget(

@@ -29,9 +29,12 @@ pub(crate) fn layout(area: Rect) -> [Rect; 4] {
 }
 
 /// The header bar: `left` text, `right` text aligned right, reversed.
+/// The left side is cut short so that it never runs into the right side.
 pub(crate) fn header(frame: &mut Frame, area: Rect, theme: Theme, left: Line, right: Line) {
     frame.render_widget(Paragraph::new("").style(theme.header()), area);
-    frame.render_widget(Paragraph::new(left).style(theme.header()), area);
+    let room = area.width.saturating_sub(right.width() as u16 + 1);
+    let left_area = Rect::new(area.x, area.y, room, area.height);
+    frame.render_widget(Paragraph::new(left).style(theme.header()), left_area);
     frame.render_widget(
         Paragraph::new(right)
             .style(theme.header())

@@ -36,7 +36,7 @@ pub(crate) fn draw(frame: &mut Frame, app: &mut App) {
     let mut lines = Vec::new();
     if session.status == Status::TimeUp {
         lines.push(Line::styled(
-            "⏰ Time ran out: the exam ended itself.",
+            "Time ran out: the exam ended itself.",
             theme.warn(),
         ));
     }

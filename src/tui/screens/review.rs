@@ -2,7 +2,7 @@
 //! Flagged; jump to one, or end the exam.
 
 use super::{header, hints, layout, message, tabs};
-use crate::tui::app::{App, Filter, Screen};
+use crate::tui::app::{App, Filter, ReviewState, Screen};
 use ratatui::Frame;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
@@ -13,8 +13,10 @@ const CELL: u16 = 8;
 pub(crate) fn draw(frame: &mut Frame, app: &mut App) {
     let theme = app.theme;
     let [head, note, body, foot] = layout(frame.area());
-    let Screen::Review(r) = &app.screen else {
-        return;
+    let r: &ReviewState = match &app.screen {
+        Screen::Review(r) => r,
+        Screen::Confirm(r) => r,
+        _ => return,
     };
     let (filter, selected) = (r.filter, r.selected);
     let list = app.review_list(filter);
@@ -100,8 +102,10 @@ pub(crate) fn draw(frame: &mut Frame, app: &mut App) {
         lines.push(Line::from(spans));
     }
     frame.render_widget(Paragraph::new(lines), body);
-    if let Screen::Review(r) = &mut app.screen {
-        r.columns = columns;
+    match &mut app.screen {
+        Screen::Review(r) => r.columns = columns,
+        Screen::Confirm(r) => r.columns = columns,
+        _ => {}
     }
     frame.render_widget(
         Paragraph::new(hints(
