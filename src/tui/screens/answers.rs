@@ -57,13 +57,12 @@ pub(crate) fn draw(frame: &mut Frame, app: &mut App) {
             let item = &s.paper.items[i];
             let response = &s.responses[i];
             let mut top = vec![Span::raw(format!(
-                "Question {} of {} ({} of {} shown) · {} · task {}   ",
+                "Question {} of {} · {} · {} of {} shown   ",
                 i + 1,
                 s.len(),
+                item.id,
                 a.index + 1,
                 visible.len(),
-                item.id,
-                item.task
             ))];
             top.push(if s.is_correct(i) {
                 Span::styled("✓ Correct", theme.correct())

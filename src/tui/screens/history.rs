@@ -1,6 +1,6 @@
 //! Past attempts, newest first, and each domain's trend over them.
 
-use super::{fit, header, hints, layout, message, pad};
+use super::{header, hints, layout, message, pad};
 use crate::tui::app::{App, Screen};
 use crate::tui::text;
 use ratatui::Frame;
@@ -87,7 +87,9 @@ pub(crate) fn draw(frame: &mut Frame, app: &mut App) {
                         .map(|r| r.tally.percent())
                 })
                 .collect();
-            let spark = fit(&text::sparkline(&values), width.saturating_sub(name_w + 8));
+            // The newest attempts that fit.
+            let room = width.saturating_sub(name_w + 8);
+            let spark = text::sparkline(&values[values.len().saturating_sub(room)..]);
             let last = values
                 .last()
                 .map_or("  —".to_string(), |v| format!("{v:>3.0}%"));
