@@ -400,6 +400,22 @@ fn q_pauses_saves_and_home_offers_resume() {
 }
 
 #[test]
+fn a_new_paper_replaces_the_exam_in_progress_only_when_asked_twice() {
+    let mut r = rig(mock);
+    r.press('a').press('q');
+    r.press('m');
+    assert_eq!(r.app.screen(), ScreenKind::Home);
+    assert!(r.app.message().unwrap().contains("in progress"));
+    assert!(
+        r.saved().unwrap().is_chosen(0, 0),
+        "the saved exam is untouched"
+    );
+    r.press('m');
+    assert_eq!(r.app.screen(), ScreenKind::Exam);
+    assert!(r.saved().unwrap().responses[0].chosen.is_empty());
+}
+
+#[test]
 fn ctrl_c_saves_and_quits_at_once() {
     let mut r = rig(mock);
     r.press('a');

@@ -77,6 +77,8 @@ pub(crate) struct HomeState {
     pub items: Vec<HomeItem>,
     pub selected: usize,
     pub last: Option<(Attempt, Scorecard)>,
+    /// A new paper would replace the exam in progress: asked once, done on the second press.
+    pub replacing: Option<HomeItem>,
 }
 
 pub(crate) struct PickerRow {
@@ -526,6 +528,7 @@ impl App {
             items,
             selected: 0,
             last,
+            replacing: None,
         }));
     }
 
@@ -628,6 +631,17 @@ impl App {
                 .find(|i| i.label().0.starts_with(c)),
             _ => None,
         };
+        let starts_new = matches!(
+            chosen,
+            Some(HomeItem::Mock | HomeItem::Drill | HomeItem::Missed)
+        );
+        if starts_new && home.items.contains(&HomeItem::Resume) && home.replacing != chosen {
+            home.replacing = chosen;
+            self.message = Some(
+                "An exam is in progress: choose again to replace it, or c to continue it.".into(),
+            );
+            return;
+        }
         match chosen {
             Some(HomeItem::Resume) => match self.ctx.records.in_progress() {
                 Some(s) => self.enter_session(s),
