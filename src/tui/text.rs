@@ -1,0 +1,136 @@
+//! Text helpers shared by the screens: word wrapping (so screens know which row shows which
+//! option), clock formatting, bars and sparklines.
+
+use ratatui::text::Span;
+
+/// Display width of a string in terminal cells.
+pub fn width(s: &str) -> usize {
+    Span::raw(s).width()
+}
+
+/// Wraps `text` to `width` cells: each `\n` starts a new line, words longer than the width are
+/// split. Always returns at least one line.
+pub fn wrap(text: &str, width: usize) -> Vec<String> {
+    let width = width.max(1);
+    let mut lines = Vec::new();
+    for paragraph in text.trim_end().split('\n') {
+        let mut line = String::new();
+        let mut line_w = 0;
+        for word in paragraph.split_whitespace() {
+            let mut word = word.to_string();
+            let mut w = self::width(&word);
+            if line_w > 0 && line_w + 1 + w <= width {
+                line.push(' ');
+                line.push_str(&word);
+                line_w += 1 + w;
+                continue;
+            }
+            if line_w > 0 {
+                lines.push(std::mem::take(&mut line));
+            }
+            while w > width {
+                let mut head = String::new();
+                let mut head_w = 0;
+                let mut rest = String::new();
+                for c in word.chars() {
+                    let cw = self::width(c.encode_utf8(&mut [0; 4]));
+                    if rest.is_empty() && head_w + cw <= width {
+                        head.push(c);
+                        head_w += cw;
+                    } else {
+                        rest.push(c);
+                    }
+                }
+                if head.is_empty() {
+                    // A character wider than the line: put it alone on a line.
+                    let mut chars = rest.chars();
+                    head.extend(chars.next());
+                    rest = chars.collect();
+                }
+                lines.push(head);
+                word = rest;
+                w = self::width(&word);
+            }
+            line = word;
+            line_w = w;
+        }
+        lines.push(line);
+    }
+    lines
+}
+
+/// `h:mm:ss`.
+pub fn clock(millis: u64) -> String {
+    let s = millis / 1000;
+    format!("{}:{:02}:{:02}", s / 3600, s / 60 % 60, s % 60)
+}
+
+/// `1h 05m` / `12m 30s`, for durations in prose.
+pub fn duration(secs: u64) -> String {
+    if secs >= 3600 {
+        format!("{}h {:02}m", secs / 3600, secs / 60 % 60)
+    } else {
+        format!("{}m {:02}s", secs / 60, secs % 60)
+    }
+}
+
+/// A bar of `cells` cells filled to `percent`.
+pub fn bar(percent: f64, cells: usize) -> String {
+    let filled = ((percent.clamp(0.0, 100.0) / 100.0) * cells as f64).round() as usize;
+    format!("{}{}", "█".repeat(filled), "░".repeat(cells - filled))
+}
+
+/// A one-line sparkline of percentages (0–100).
+pub fn sparkline(values: &[f64]) -> String {
+    const TICKS: [char; 8] = ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'];
+    values
+        .iter()
+        .map(|v| TICKS[((v.clamp(0.0, 100.0) / 100.0) * 7.0).round() as usize])
+        .collect()
+}
+
+/// "2026-11-26 18:15" from an RFC 3339 stamp; anything else as it is.
+pub fn date(stamp: &str) -> String {
+    if stamp.len() >= 16 && stamp.as_bytes()[10] == b'T' {
+        format!("{} {}", &stamp[..10], &stamp[11..16])
+    } else {
+        stamp.to_string()
+    }
+}
+
+/// "TWO" / "THREE" for "(Select TWO.)".
+pub fn count_word(n: usize) -> String {
+    match n {
+        2 => "TWO".into(),
+        3 => "THREE".into(),
+        4 => "FOUR".into(),
+        n => n.to_string(),
+    }
+}
+
+pub fn letter(pos: usize) -> char {
+    (b'A' + pos as u8) as char
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wraps_words_and_splits_long_ones() {
+        assert_eq!(wrap("aa bb cc", 5), vec!["aa bb", "cc"]);
+        assert_eq!(wrap("abcdefgh", 3), vec!["abc", "def", "gh"]);
+        assert_eq!(wrap("a\n\nb", 10), vec!["a", "", "b"]);
+        assert_eq!(wrap("", 10), vec![""]);
+        assert_eq!(wrap("word", 1), vec!["w", "o", "r", "d"]);
+    }
+
+    #[test]
+    fn formats_clock_and_bars() {
+        assert_eq!(clock(3 * 3600 * 1000), "3:00:00");
+        assert_eq!(clock(61_999), "0:01:01");
+        assert_eq!(bar(50.0, 4), "██░░");
+        assert_eq!(sparkline(&[0.0, 100.0]), "▁█");
+        assert_eq!(date("2026-11-26T18:15:02Z"), "2026-11-26 18:15");
+    }
+}

@@ -1,0 +1,823 @@
+//! The terminal UI without a terminal: key handling on `App`, drawing into a `TestBackend`
+//! (insta snapshots of every screen at 80×24 and 120×40), and styles that carry meaning.
+//! A synthetic bank and a fake clock keep every run identical; nothing sleeps.
+
+use proctor::bank::{Bank, BankSource, synthetic};
+use proctor::blueprint::Blueprint;
+use proctor::clock::{Clock, FakeClock};
+use proctor::exam::{Action, Feedback, Mode, PaperRequest, Scope, Session, Status, assemble};
+use proctor::store::{Attempt, MemoryRecords, Records};
+use proctor::tui::{App, Context, ScreenKind, Start, Theme};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::buffer::Buffer;
+use ratatui::crossterm::event::{
+    KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
+};
+use ratatui::style::{Color, Modifier};
+use std::cell::{Cell, RefCell};
+use std::collections::HashMap;
+use std::rc::Rc;
+
+const NOW: &str = "2026-11-26T18:15:02Z";
+const MIN: u64 = 60;
+
+/// Records shared with the test, counting saves.
+#[derive(Clone, Default)]
+struct Shared {
+    inner: Rc<RefCell<MemoryRecords>>,
+    saves: Rc<Cell<usize>>,
+}
+
+impl Records for Shared {
+    fn save_progress(&mut self, session: &Session) -> Result<(), String> {
+        self.saves.set(self.saves.get() + 1);
+        self.inner.borrow_mut().save_progress(session)
+    }
+    fn in_progress(&self) -> Option<Session> {
+        self.inner.borrow().in_progress()
+    }
+    fn discard_progress(&mut self) -> Result<(), String> {
+        self.inner.borrow_mut().discard_progress()
+    }
+    fn finish(&mut self, session: &Session) -> Result<Attempt, String> {
+        self.inner.borrow_mut().finish(session)
+    }
+    fn attempts(&self) -> Vec<Attempt> {
+        self.inner.borrow().attempts()
+    }
+}
+
+/// Records whose saves always fail.
+struct Failing;
+
+impl Records for Failing {
+    fn save_progress(&mut self, _: &Session) -> Result<(), String> {
+        Err("the disk is full".into())
+    }
+    fn in_progress(&self) -> Option<Session> {
+        None
+    }
+    fn discard_progress(&mut self) -> Result<(), String> {
+        Ok(())
+    }
+    fn finish(&mut self, _: &Session) -> Result<Attempt, String> {
+        Err("the disk is full".into())
+    }
+    fn attempts(&self) -> Vec<Attempt> {
+        Vec::new()
+    }
+}
+
+struct SharedClock(Rc<FakeClock>);
+
+impl Clock for SharedClock {
+    fn now(&self) -> u64 {
+        self.0.now()
+    }
+}
+
+fn bank(blueprint: &Blueprint) -> Bank {
+    let files = synthetic::bank_files(blueprint, 190)
+        .into_iter()
+        .map(|(name, text)| (name, text.into_bytes()))
+        .collect();
+    Bank::from_files(files, blueprint, BankSource::Folder("synthetic".into()))
+        .expect("the synthetic bank is valid")
+}
+
+struct Rig {
+    app: App,
+    records: Shared,
+    clock: Rc<FakeClock>,
+}
+
+fn context(records: Box<dyn Records>, clock: Rc<FakeClock>) -> Context {
+    let blueprint = Blueprint::dop_c02();
+    let bank = bank(&blueprint);
+    let mut seed = 41;
+    Context {
+        blueprint,
+        bank,
+        records,
+        clock: Box::new(SharedClock(clock)),
+        seeds: Box::new(move || {
+            seed += 1;
+            seed
+        }),
+    }
+}
+
+fn rig_with(records: Shared, start: impl FnOnce(&Context) -> Start) -> Rig {
+    records.inner.borrow_mut().now = NOW.into();
+    let clock = Rc::new(FakeClock::at(1_000_000));
+    let ctx = context(Box::new(records.clone()), clock.clone());
+    let start = start(&ctx);
+    Rig {
+        app: App::new(ctx, start, Theme::new(true)),
+        records,
+        clock,
+    }
+}
+
+fn rig(start: impl FnOnce(&Context) -> Start) -> Rig {
+    rig_with(Shared::default(), start)
+}
+
+fn paper_session(ctx: &Context, request: PaperRequest) -> Session {
+    let paper = assemble(&ctx.blueprint, &ctx.bank, &request, &HashMap::new()).unwrap();
+    Session::new(paper, ctx.clock.now())
+}
+
+/// A full mock, seed 7.
+fn mock(ctx: &Context) -> Start {
+    Start::Session(paper_session(
+        ctx,
+        PaperRequest::full_exam(&ctx.blueprint, 7),
+    ))
+}
+
+fn drill(ctx: &Context) -> Start {
+    Start::Session(paper_session(
+        ctx,
+        PaperRequest {
+            mode: Mode::Drill,
+            scope: Scope::Domain { domain: 3 },
+            count: 3,
+            seed: 7,
+            time_limit_secs: None,
+            feedback: Feedback::Now,
+        },
+    ))
+}
+
+fn key(code: KeyCode) -> KeyEvent {
+    KeyEvent::new(code, KeyModifiers::NONE)
+}
+
+impl Rig {
+    fn press(&mut self, c: char) -> &mut Self {
+        self.app.handle_key(key(KeyCode::Char(c)));
+        self
+    }
+    fn code(&mut self, code: KeyCode) -> &mut Self {
+        self.app.handle_key(key(code));
+        self
+    }
+    fn keys(&mut self, s: &str) -> &mut Self {
+        for c in s.chars() {
+            self.press(c);
+        }
+        self
+    }
+    fn session(&self) -> &Session {
+        self.app.session().expect("a session is running")
+    }
+    fn saves(&self) -> usize {
+        self.records.saves.get()
+    }
+    fn saved(&self) -> Option<Session> {
+        self.records.inner.borrow().progress.clone()
+    }
+    fn draw(&mut self, width: u16, height: u16) -> Terminal<TestBackend> {
+        let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
+        terminal.draw(|f| self.app.draw(f)).unwrap();
+        terminal
+    }
+    fn text(&mut self, width: u16, height: u16) -> String {
+        self.draw(width, height).backend().to_string()
+    }
+    /// Snapshots at 80×24 and 120×40.
+    fn snap(&mut self, name: &str) {
+        for (w, h) in [(80, 24), (120, 40)] {
+            let terminal = self.draw(w, h);
+            insta::assert_snapshot!(format!("{name}_{w}x{h}"), terminal.backend());
+        }
+    }
+}
+
+/// Where `text` starts in the buffer (one cell per character).
+fn find(buffer: &Buffer, text: &str) -> Option<(u16, u16)> {
+    let chars: Vec<String> = text.chars().map(|c| c.to_string()).collect();
+    let area = buffer.area;
+    for y in 0..area.height {
+        for x in 0..area.width {
+            if (0..chars.len()).all(|k| {
+                let cx = x as usize + k;
+                cx < area.width as usize && buffer[(cx as u16, y)].symbol() == chars[k]
+            }) {
+                return Some((x, y));
+            }
+        }
+    }
+    None
+}
+
+/// A question index of the session that is multiple response.
+fn multiple_index(s: &Session) -> usize {
+    (0..s.len())
+        .find(|&i| s.paper.items[i].required() > 1)
+        .expect("the paper has a multiple-response question")
+}
+
+// ----- key handling -----
+
+#[test]
+fn letters_choose_options_and_every_change_is_saved() {
+    let mut r = rig(mock);
+    assert_eq!(r.app.screen(), ScreenKind::Exam);
+    let before = r.saves();
+    r.press('b');
+    assert!(r.session().is_chosen(0, 1));
+    assert_eq!(r.saves(), before + 1);
+    assert_eq!(r.saved().as_ref(), r.app.session());
+    // Single answer: choosing another replaces it.
+    r.press('c');
+    assert!(!r.session().is_chosen(0, 1) && r.session().is_chosen(0, 2));
+    assert_eq!(r.saves(), before + 2);
+    // Choosing the same option again changes nothing and saves nothing.
+    r.press('c');
+    assert_eq!(r.saves(), before + 2);
+    // A letter beyond the options does nothing at all.
+    r.press('f');
+    assert_eq!(r.app.screen(), ScreenKind::Exam);
+    assert_eq!(r.session().responses[0].chosen.len(), 1);
+}
+
+#[test]
+fn multiple_response_toggles_with_letters_and_space() {
+    let mut r = rig(|ctx| {
+        let Start::Session(mut s) = mock(ctx) else {
+            unreachable!()
+        };
+        let j = multiple_index(&s);
+        s.apply(Action::GoTo(j), ctx.clock.now());
+        Start::Session(s)
+    });
+    let i = r.session().current;
+    r.keys("ab");
+    assert!(r.session().is_chosen(i, 0) && r.session().is_chosen(i, 1));
+    assert!(r.session().is_answered(i));
+    r.press('a');
+    assert!(!r.session().is_chosen(i, 0));
+    // Cursor + space.
+    r.code(KeyCode::Down).code(KeyCode::Down);
+    assert_eq!(r.app.cursor(), 2);
+    r.press(' ');
+    assert!(r.session().is_chosen(i, 2));
+    assert_eq!(r.saved().as_ref(), r.app.session());
+    let text = r.text(120, 40);
+    assert!(text.contains("(Select TWO.)"), "{text}");
+    assert!(text.contains("[x]") && text.contains("[ ]"));
+}
+
+#[test]
+fn strike_flag_and_navigation() {
+    let mut r = rig(mock);
+    r.code(KeyCode::Down).press('x');
+    assert!(r.session().is_struck(0, 1));
+    r.press('m');
+    assert!(r.session().responses[0].flagged);
+    assert_eq!(r.saved().unwrap().responses[0].struck.len(), 1);
+    r.press('n');
+    assert_eq!(r.session().current, 1);
+    assert_eq!(r.app.cursor(), 0, "the cursor resets on a new question");
+    r.code(KeyCode::Right);
+    assert_eq!(r.session().current, 2);
+    r.press('p');
+    assert_eq!(r.session().current, 1);
+    r.code(KeyCode::Left);
+    assert_eq!(r.session().current, 0);
+    assert_eq!(r.saved().unwrap().current, 0);
+}
+
+#[test]
+fn struck_option_is_crossed_out_and_flag_is_shown() {
+    let mut r = rig(mock);
+    r.code(KeyCode::Down).press('x').press('m');
+    let terminal = r.draw(120, 40);
+    let buffer = terminal.backend().buffer();
+    let (x, y) = find(buffer, "B. ").expect("option B is drawn");
+    let text_cell = &buffer[(x + 3, y)];
+    assert!(text_cell.modifier.contains(Modifier::CROSSED_OUT));
+    let (ax, ay) = find(buffer, "A. ").unwrap();
+    assert!(
+        !buffer[(ax + 3, ay)]
+            .modifier
+            .contains(Modifier::CROSSED_OUT)
+    );
+    assert!(find(buffer, "⚑ FLAGGED").is_some());
+}
+
+#[test]
+fn next_on_the_last_question_opens_the_review_screen() {
+    let mut r = rig(|ctx| {
+        let Start::Session(mut s) = mock(ctx) else {
+            unreachable!()
+        };
+        s.apply(Action::GoTo(s.len() - 1), ctx.clock.now());
+        Start::Session(s)
+    });
+    r.press('n');
+    assert_eq!(r.app.screen(), ScreenKind::Review);
+    // enter jumps to the selected question (the current one), esc returns.
+    r.code(KeyCode::Esc);
+    assert_eq!(r.app.screen(), ScreenKind::Exam);
+    r.press('r').code(KeyCode::Home);
+    r.press('1');
+    r.code(KeyCode::Enter);
+    assert_eq!(r.app.screen(), ScreenKind::Exam);
+    assert_eq!(r.session().current, 0);
+}
+
+#[test]
+fn review_filters_and_jump() {
+    let mut r = rig(mock);
+    r.press('a').press('n').press('m').press('n');
+    r.press('r');
+    assert_eq!(r.app.screen(), ScreenKind::Review);
+    r.press('3'); // flagged only: question 2
+    r.code(KeyCode::Enter);
+    assert_eq!(r.app.screen(), ScreenKind::Exam);
+    assert_eq!(r.session().current, 1);
+    r.press('r').press('2'); // incomplete: 2, 3, ...
+    r.code(KeyCode::Right).code(KeyCode::Enter);
+    assert_eq!(r.session().current, 2);
+    r.press('r')
+        .code(KeyCode::Tab)
+        .code(KeyCode::Tab)
+        .code(KeyCode::Tab);
+    r.code(KeyCode::Enter);
+    assert_eq!(r.session().current, 0, "tab cycles back to All");
+}
+
+#[test]
+fn end_flow_confirms_then_records_the_attempt() {
+    let mut r = rig(mock);
+    r.press('a').press('m');
+    r.press('r').press('e');
+    assert_eq!(r.app.screen(), ScreenKind::Confirm);
+    let text = r.text(80, 24);
+    assert!(text.contains("Unanswered (74)"), "{text}");
+    assert!(text.contains("Flagged (1): 1"), "{text}");
+    r.press('n');
+    assert_eq!(r.app.screen(), ScreenKind::Review);
+    r.press('e').press('y');
+    assert_eq!(r.app.screen(), ScreenKind::Results);
+    assert!(r.app.session().is_none());
+    let inner = r.records.inner.borrow();
+    assert_eq!(inner.finished.len(), 1);
+    assert!(inner.progress.is_none());
+    assert_eq!(inner.finished[0].session.status, Status::Submitted);
+    drop(inner);
+    let (attempt, card) = r.app.result().unwrap();
+    assert_eq!(attempt.session.responses[0].chosen.len(), 1);
+    assert_eq!(card.total, 75);
+}
+
+#[test]
+fn q_pauses_saves_and_home_offers_resume() {
+    let mut r = rig(mock);
+    r.press('b').press('n');
+    r.clock.advance_secs(90);
+    r.press('q');
+    assert_eq!(r.app.screen(), ScreenKind::Home);
+    let saved = r.saved().expect("progress is saved");
+    assert!(saved.is_paused());
+    assert_eq!(saved.current, 1);
+    assert_eq!(saved.elapsed, 90_000);
+    assert!(r.text(80, 24).contains("Continue the exam in progress"));
+    // Time away does not count.
+    r.clock.advance_secs(3600);
+    r.press('c');
+    assert_eq!(r.app.screen(), ScreenKind::Exam);
+    assert_eq!(r.session().current, 1);
+    assert!(r.session().is_chosen(0, 1));
+    assert_eq!(r.session().elapsed, 90_000);
+    r.clock.advance_secs(5);
+    r.app.tick();
+    assert_eq!(r.session().elapsed, 95_000);
+}
+
+#[test]
+fn a_new_paper_replaces_the_exam_in_progress_only_when_asked_twice() {
+    let mut r = rig(mock);
+    r.press('a').press('q');
+    r.press('m');
+    assert_eq!(r.app.screen(), ScreenKind::Home);
+    assert!(r.app.message().unwrap().contains("in progress"));
+    assert!(
+        r.saved().unwrap().is_chosen(0, 0),
+        "the saved exam is untouched"
+    );
+    r.press('m');
+    assert_eq!(r.app.screen(), ScreenKind::Exam);
+    assert!(r.saved().unwrap().responses[0].chosen.is_empty());
+}
+
+#[test]
+fn ctrl_c_saves_and_quits_at_once() {
+    let mut r = rig(mock);
+    r.press('a');
+    r.clock.advance_secs(10);
+    r.app
+        .handle_key(KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL));
+    assert!(r.app.should_quit());
+    let saved = r.saved().unwrap();
+    assert!(saved.is_paused());
+    assert_eq!(saved.elapsed, 10_000);
+}
+
+#[test]
+fn esc_also_pauses() {
+    let mut r = rig(mock);
+    r.code(KeyCode::Esc);
+    assert_eq!(r.app.screen(), ScreenKind::Home);
+    assert!(r.saved().unwrap().is_paused());
+}
+
+#[test]
+fn drill_reveals_verdict_and_ends_after_the_last_question() {
+    let mut r = rig(drill);
+    assert!(r.text(80, 24).contains("enter submit"));
+    // Enter without an answer does nothing.
+    r.code(KeyCode::Enter);
+    assert!(!r.session().is_revealed(0));
+    let key = r.session().paper.items[0].key_positions()[0];
+    r.press((b'a' + key as u8) as char);
+    r.code(KeyCode::Enter);
+    assert!(r.session().is_revealed(0));
+    assert!(r.saved().unwrap().is_revealed(0));
+    let terminal = r.draw(120, 40);
+    let buffer = terminal.backend().buffer();
+    assert!(find(buffer, "✓ Correct").is_some());
+    assert!(find(buffer, "Explanation").is_some());
+    assert!(find(buffer, "Right: ").is_some());
+    // The answer is locked.
+    let other = (key + 1) % 4;
+    r.press((b'a' + other as u8) as char);
+    assert!(!r.session().is_chosen(0, other));
+    // A wrong answer on the next question: ✗ on the choice, ✓ on the key.
+    r.press('n');
+    let key = r.session().paper.items[1].key_positions()[0];
+    let wrong = (0..4).find(|p| *p != key).unwrap();
+    r.press((b'a' + wrong as u8) as char).code(KeyCode::Enter);
+    let text = r.text(120, 40);
+    assert!(text.contains("✗ Incorrect"), "{text}");
+    assert!(text.contains('✗') && text.contains('✓'));
+    r.press('n').keys("a").code(KeyCode::Enter);
+    r.press('n');
+    assert_eq!(r.app.screen(), ScreenKind::Results);
+    assert_eq!(r.records.inner.borrow().finished.len(), 1);
+}
+
+#[test]
+fn drill_from_the_home_picker() {
+    let mut r = rig(|_| Start::Home);
+    r.press('d');
+    assert_eq!(r.app.screen(), ScreenKind::Picker);
+    r.code(KeyCode::Down).code(KeyCode::Enter); // task 1.1
+    assert_eq!(r.app.screen(), ScreenKind::Exam);
+    let s = r.session();
+    assert_eq!(s.paper.mode, Mode::Drill);
+    assert_eq!(s.paper.feedback, Feedback::Now);
+    assert_eq!(s.len(), 10);
+    assert!(s.paper.items.iter().all(|i| i.task == "1.1"));
+    assert!(r.saved().is_some(), "a new session is saved at once");
+}
+
+#[test]
+fn mock_from_home_uses_the_seed_source() {
+    let mut r = rig(|_| Start::Home);
+    r.press('m');
+    assert_eq!(r.app.screen(), ScreenKind::Exam);
+    assert_eq!(r.session().paper.seed, 42);
+    assert_eq!(r.session().len(), 75);
+    assert_eq!(r.session().paper.time_limit_secs, Some(180 * MIN));
+}
+
+#[test]
+fn missed_review_says_when_there_is_nothing() {
+    let mut r = rig(|_| Start::Home);
+    r.press('r');
+    assert_eq!(r.app.screen(), ScreenKind::Home);
+    assert!(r.app.message().unwrap().contains("No missed answers"));
+    // After a failed attempt there is.
+    r.press('m')
+        .keys("a")
+        .press('r')
+        .press('e')
+        .press('y')
+        .press('h');
+    r.press('r');
+    assert_eq!(r.app.screen(), ScreenKind::Exam);
+    assert_eq!(r.session().paper.mode, Mode::Review);
+    assert!(r.session().len() >= 74);
+}
+
+#[test]
+fn time_warnings_and_time_up() {
+    let mut r = rig(mock);
+    r.clock.advance_secs(150 * MIN + 1);
+    r.app.tick();
+    assert!(r.text(80, 24).contains("30 minutes left"));
+    r.clock.advance_secs(25 * MIN);
+    r.app.tick();
+    assert!(r.text(80, 24).contains("5 minutes left"));
+    r.press('a');
+    r.clock.advance_secs(5 * MIN);
+    r.app.tick();
+    assert_eq!(r.app.screen(), ScreenKind::Results);
+    let (attempt, _) = r.app.result().unwrap();
+    assert_eq!(attempt.session.status, Status::TimeUp);
+    assert!(r.text(80, 24).contains("Time ran out"));
+}
+
+#[test]
+fn a_key_after_the_deadline_does_not_count() {
+    let mut r = rig(mock);
+    r.clock.advance_secs(181 * MIN);
+    r.press('h'); // would be "home" on the results screen if the key counted
+    assert_eq!(r.app.screen(), ScreenKind::Results);
+}
+
+#[test]
+fn next_tick_waits_for_the_next_whole_second() {
+    let mut r = rig(mock);
+    r.clock.advance_millis(300);
+    r.app.tick();
+    assert_eq!(r.app.next_tick().as_millis(), 700);
+    r.press('q');
+    assert!(r.app.next_tick().as_secs() >= 1);
+}
+
+#[test]
+fn mouse_click_chooses_and_wheel_scrolls() {
+    let mut r = rig(mock);
+    let terminal = r.draw(120, 40);
+    let (x, y) = find(terminal.backend().buffer(), "C. ").unwrap();
+    r.app.handle_mouse(MouseEvent {
+        kind: MouseEventKind::Down(MouseButton::Left),
+        column: x + 5,
+        row: y,
+        modifiers: KeyModifiers::NONE,
+    });
+    assert!(r.session().is_chosen(0, 2));
+    assert_eq!(r.saved().as_ref(), r.app.session());
+    // At 60×18 the question overflows; the wheel scrolls it.
+    let _ = r.draw(60, 18);
+    r.app.handle_mouse(MouseEvent {
+        kind: MouseEventKind::ScrollDown,
+        column: 1,
+        row: 5,
+        modifiers: KeyModifiers::NONE,
+    });
+    let after = r.text(60, 18);
+    assert!(!after.contains("A company"), "scrolled past the stem start");
+    r.code(KeyCode::PageUp);
+    assert!(r.text(60, 18).contains("A company"));
+}
+
+#[test]
+fn save_failure_shows_a_line_and_does_not_crash() {
+    let clock = Rc::new(FakeClock::at(0));
+    let ctx = context(Box::new(Failing), clock);
+    let start = mock(&ctx);
+    let mut app = App::new(ctx, start, Theme::new(true));
+    app.handle_key(key(KeyCode::Char('a')));
+    assert!(app.message().unwrap().contains("the disk is full"));
+    let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
+    terminal.draw(|f| app.draw(f)).unwrap();
+    assert!(terminal.backend().to_string().contains("Could not save"));
+    for c in "ryey".chars() {
+        app.handle_key(key(KeyCode::Char(c)));
+    }
+    assert_eq!(app.screen(), ScreenKind::Results);
+}
+
+#[test]
+fn tiny_terminals_never_panic() {
+    let mut r = rig(mock);
+    r.press('a').press('x');
+    for screen in [
+        "exam", "review", "confirm", "results", "answers", "home", "history", "help",
+    ] {
+        match screen {
+            "review" => {
+                r.press('r');
+            }
+            "confirm" => {
+                r.press('e');
+            }
+            "results" => {
+                r.press('y');
+            }
+            "answers" => {
+                r.press('v');
+            }
+            "home" => {
+                r.code(KeyCode::Esc).press('h');
+            }
+            "history" => {
+                r.press('h');
+            }
+            "help" => {
+                r.press('?');
+            }
+            _ => {}
+        }
+        for (w, h) in [(1, 1), (20, 6), (59, 17), (60, 18), (200, 60)] {
+            let _ = r.draw(w, h);
+        }
+    }
+    assert!(r.text(20, 6).contains("Enlarge"));
+}
+
+#[test]
+fn no_color_theme_uses_no_colours() {
+    let clock = Rc::new(FakeClock::at(0));
+    let records = Shared::default();
+    let ctx = context(Box::new(records), clock);
+    let start = drill(&ctx);
+    let mut app = App::new(ctx, start, Theme::new(false));
+    app.handle_key(key(KeyCode::Char('a')));
+    app.handle_key(key(KeyCode::Down));
+    app.handle_key(key(KeyCode::Char('x')));
+    app.handle_key(key(KeyCode::Enter));
+    let mut terminal = Terminal::new(TestBackend::new(120, 40)).unwrap();
+    terminal.draw(|f| app.draw(f)).unwrap();
+    let buffer = terminal.backend().buffer();
+    for cell in buffer.content() {
+        assert_eq!(cell.fg, Color::Reset);
+        assert_eq!(cell.bg, Color::Reset);
+    }
+    // Meaning is still carried: the struck option is crossed out, the verdict is bold.
+    let (x, y) = find(buffer, "B. ").unwrap();
+    assert!(buffer[(x + 3, y)].modifier.contains(Modifier::CROSSED_OUT));
+    let (x, y) = find(buffer, "Correct")
+        .or_else(|| find(buffer, "Incorrect"))
+        .unwrap();
+    assert!(buffer[(x, y)].modifier.contains(Modifier::BOLD));
+}
+
+#[test]
+fn results_history_and_answer_review() {
+    let mut r = rig(mock);
+    let key = r.session().paper.items[0].key_positions()[0];
+    r.press((b'a' + key as u8) as char).press('m');
+    r.keys("n").press('a');
+    r.keys("rey");
+    assert_eq!(r.app.screen(), ScreenKind::Results);
+    let text = r.text(120, 40);
+    assert!(text.contains("Estimated scaled score"), "{text}");
+    assert!(text.contains("FAIL"));
+    assert!(text.contains("Needs Improvement"));
+    r.press('t');
+    assert!(r.text(120, 40).contains("Task statement"));
+    r.press('v');
+    assert_eq!(r.app.screen(), ScreenKind::Answers);
+    let terminal = r.draw(120, 40);
+    let buffer = terminal.backend().buffer();
+    assert!(find(buffer, "✓ Correct").is_some());
+    // The key carries ✓ in its own style.
+    let (x, y) = find(buffer, "✓ (•)").expect("the chosen key is marked");
+    assert!(buffer[(x, y)].modifier.contains(Modifier::BOLD));
+    r.code(KeyCode::Right);
+    assert!(r.text(120, 40).contains("Question 2 of 75"));
+    r.press('2'); // incorrect only: question 1 is correct, so 2 comes first
+    assert!(r.text(120, 40).contains("Question 2 of 75"));
+    r.press('3');
+    assert!(r.text(120, 40).contains("Question 1 of 75"));
+    r.code(KeyCode::Esc);
+    assert_eq!(r.app.screen(), ScreenKind::Results);
+    r.press('h').press('h');
+    assert_eq!(r.app.screen(), ScreenKind::History);
+    r.code(KeyCode::Enter);
+    assert_eq!(r.app.screen(), ScreenKind::Answers);
+    r.code(KeyCode::Esc);
+    assert_eq!(r.app.screen(), ScreenKind::History);
+    r.code(KeyCode::Esc);
+    assert_eq!(r.app.screen(), ScreenKind::Home);
+    r.press('q');
+    assert!(r.app.should_quit());
+}
+
+// ----- snapshots -----
+
+/// A records store with two finished attempts (one better than the other).
+fn with_history() -> Shared {
+    let records = Shared::default();
+    let mut r = rig_with(records.clone(), mock);
+    r.keys("a").press('n').keys("b").keys("rey");
+    let mut r = rig_with(records.clone(), |ctx| {
+        Start::Session(paper_session(
+            ctx,
+            PaperRequest::full_exam(&ctx.blueprint, 8),
+        ))
+    });
+    // Answer every question with its key except a few.
+    for i in 0..75 {
+        let item = &r.session().paper.items[i];
+        let keys = item.key_positions();
+        if i % 5 != 0 {
+            for k in keys {
+                r.press((b'a' + k as u8) as char);
+            }
+        }
+        if i % 9 == 0 {
+            r.press('m');
+        }
+        r.clock.advance_secs(100);
+        r.press('n');
+    }
+    r.keys("ey");
+    records
+}
+
+#[test]
+fn snapshot_home() {
+    rig(|_| Start::Home).snap("home_empty");
+    let mut r = rig_with(with_history(), |_| Start::Home);
+    r.snap("home_history");
+}
+
+#[test]
+fn snapshot_picker() {
+    let mut r = rig(|_| Start::Home);
+    r.press('d');
+    for _ in 0..8 {
+        r.code(KeyCode::Down);
+    }
+    r.snap("picker");
+}
+
+#[test]
+fn snapshot_exam() {
+    let mut r = rig(mock);
+    r.press('b')
+        .code(KeyCode::Down)
+        .code(KeyCode::Down)
+        .press('x')
+        .press('m');
+    r.clock.advance_secs(125);
+    r.app.tick();
+    r.snap("exam_single");
+    let j = multiple_index(r.session());
+    r.press('r').code(KeyCode::Esc);
+    while r.session().current < j {
+        r.press('n');
+    }
+    r.press('a');
+    r.snap("exam_multiple");
+    r.clock.advance_secs(150 * MIN);
+    r.app.tick();
+    r.snap("exam_30_minutes");
+}
+
+#[test]
+fn snapshot_drill_revealed() {
+    let mut r = rig(drill);
+    r.press('b').code(KeyCode::Enter);
+    r.snap("drill_revealed");
+}
+
+#[test]
+fn snapshot_review_and_confirm() {
+    let mut r = rig(mock);
+    r.keys("a").press('n').press('m').press('n').keys("c");
+    r.press('r');
+    r.snap("review");
+    r.press('e');
+    r.snap("confirm");
+}
+
+#[test]
+fn snapshot_help() {
+    let mut r = rig(mock);
+    r.press('?');
+    r.snap("help");
+}
+
+#[test]
+fn snapshot_results_answers_history() {
+    let records = with_history();
+    let attempt = records.inner.borrow().finished[0].clone();
+    let mut r = rig_with(records.clone(), |_| Start::AttemptReview(attempt));
+    r.snap("answers");
+    r.code(KeyCode::Right);
+    r.snap("answers_second");
+    let mut r = rig_with(records.clone(), |_| Start::History);
+    r.snap("history");
+    let mut r = rig_with(records, mock);
+    r.keys("a").keys("rey");
+    r.snap("results");
+    r.press('t');
+    r.snap("results_tasks");
+}
+
+#[test]
+fn snapshot_too_small() {
+    let mut r = rig(mock);
+    let terminal = r.draw(40, 10);
+    insta::assert_snapshot!("too_small_40x10", terminal.backend());
+}
