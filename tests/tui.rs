@@ -821,3 +821,19 @@ fn snapshot_too_small() {
     let terminal = r.draw(40, 10);
     insta::assert_snapshot!("too_small_40x10", terminal.backend());
 }
+
+#[test]
+fn the_running_clock_is_saved_every_ten_seconds() {
+    let mut r = rig(mock);
+    let before = r.saves();
+    for _ in 0..9 {
+        r.clock.advance_secs(1);
+        r.app.tick();
+    }
+    assert_eq!(r.saves(), before, "no save in the first 9 s");
+    r.clock.advance_secs(1);
+    r.app.tick();
+    assert_eq!(r.saves(), before + 1);
+    let saved = r.records.inner.borrow().in_progress().unwrap();
+    assert_eq!(saved.elapsed, 10_000, "the saved copy has the time used");
+}

@@ -357,8 +357,8 @@ fn length_ratio(q: &Question) -> Option<f64> {
 /// Words that carry no content, left out when comparing an option's words with the stem's.
 const STOP_WORDS: &[&str] = &[
     "the", "and", "for", "with", "from", "that", "this", "are", "its", "which", "will", "use",
-    "uses", "using", "into", "each", "than", "then", "their", "they", "can", "when", "what",
-    "who", "how", "not",
+    "uses", "using", "into", "each", "than", "then", "their", "they", "can", "when", "what", "who",
+    "how", "not",
 ];
 
 fn content_words(text: &str) -> HashSet<String> {
@@ -411,7 +411,10 @@ fn lint_file(file: &str, qs: &[&Question], out: &mut Vec<Finding>) {
     };
     let extremes: Vec<(bool, bool)> = qs.iter().filter_map(|q| key_extremes(q)).collect();
     let singles = extremes.len();
-    let echoes = qs.iter().filter(|q| key_echoes_stem(q) == Some(true)).count();
+    let echoes = qs
+        .iter()
+        .filter(|q| key_echoes_stem(q) == Some(true))
+        .count();
     if singles >= MIN_SINGLES_FOR_SHARE && echoes as f64 > MAX_ECHO_SHARE * singles as f64 {
         push(
             Severity::Warning,
@@ -504,7 +507,10 @@ fn task_row(task: &str, qs: &[&Question]) -> TaskRow {
         single: extremes.len(),
         key_longest: extremes.iter().filter(|e| e.0).count(),
         key_shortest: extremes.iter().filter(|e| e.1).count(),
-        key_echoes_stem: qs.iter().filter(|q| key_echoes_stem(q) == Some(true)).count(),
+        key_echoes_stem: qs
+            .iter()
+            .filter(|q| key_echoes_stem(q) == Some(true))
+            .count(),
         mean_length_ratio: if ratios.is_empty() {
             0.0
         } else {

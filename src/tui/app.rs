@@ -189,6 +189,9 @@ pub(crate) struct Notice {
     pub until: u64,
 }
 
+/// How often the running clock is saved between actions.
+const TIME_SAVE_MILLIS: u64 = 10_000;
+
 pub struct App {
     pub(crate) ctx: Context,
     pub(crate) theme: Theme,
@@ -299,7 +302,13 @@ impl App {
         if s.is_paused() {
             return;
         }
+        let before = s.elapsed;
         s.apply(Action::Tick, now);
+        // Answers are saved as they are given; the clock every 10 s, so a crash costs the
+        // candidate at most 10 s of the time they had used, never time they had left.
+        if s.elapsed / TIME_SAVE_MILLIS != before / TIME_SAVE_MILLIS && !s.is_finished() {
+            self.save();
+        }
         self.after_time_passed();
     }
 
