@@ -404,3 +404,29 @@ fn a_session_survives_a_json_round_trip() {
     assert_eq!(back, s);
     assert!(back.is_paused());
 }
+
+#[test]
+fn a_drill_judges_only_a_complete_answer() {
+    let (bp, bank) = bank_of(450);
+    let request = PaperRequest {
+        mode: Mode::Drill,
+        scope: Scope::Task { task: "1.1".into() },
+        count: 20,
+        seed: 4,
+        time_limit_secs: None,
+        feedback: proctor::exam::Feedback::Now,
+    };
+    let paper = assemble(&bp, &bank, &request, &HashMap::new()).unwrap();
+    let multi = paper.items.iter().position(|i| i.required() == 2).unwrap();
+    let mut s = Session::new(paper, 0);
+    s.apply(Action::GoTo(multi), 0);
+    let key = s.paper.items[multi].key_positions();
+    s.apply(Action::Choose(key[0]), 0);
+    assert!(
+        !s.apply(Action::Reveal, 0),
+        "half a multiple response is not judged"
+    );
+    s.apply(Action::Choose(key[1]), 0);
+    assert!(s.apply(Action::Reveal, 0));
+    assert!(s.is_revealed(multi) && s.is_correct(multi));
+}

@@ -440,9 +440,10 @@ fn esc_also_pauses() {
 fn drill_reveals_verdict_and_ends_after_the_last_question() {
     let mut r = rig(drill);
     assert!(r.text(80, 24).contains("enter submit"));
-    // Enter without an answer does nothing.
+    // Enter without an answer does nothing but say what is missing.
     r.code(KeyCode::Enter);
     assert!(!r.session().is_revealed(0));
+    assert!(r.text(80, 24).contains("Choose 1 option first"));
     let key = r.session().paper.items[0].key_positions()[0];
     r.press((b'a' + key as u8) as char);
     r.code(KeyCode::Enter);
@@ -469,6 +470,8 @@ fn drill_reveals_verdict_and_ends_after_the_last_question() {
     r.press('n');
     assert_eq!(r.app.screen(), ScreenKind::Results);
     assert_eq!(r.records.inner.borrow().finished.len(), 1);
+    // A drill's results end with the per-task breakdown, without asking.
+    assert!(r.text(120, 40).contains("Task statement"));
 }
 
 #[test]

@@ -120,6 +120,44 @@ fn normalize_newlines(text: String) -> String {
     }
 }
 
+/// Writers break long lines in the TOML file wherever their editor does; those breaks mean
+/// nothing, and kept, they make ragged text on any screen narrower than the file. So lines
+/// are joined into paragraphs. What stays: blank lines (paragraph breaks), list items
+/// ("- ", "* ", "1. "), and — in a stem — the final question line, which reads better alone.
+pub fn reflow(text: &str, question_line_apart: bool) -> String {
+    let lines: Vec<&str> = text.trim().lines().map(str::trim).collect();
+    let starts_item = |line: &str| {
+        line.starts_with("- ")
+            || line.starts_with("* ")
+            || line
+                .split_once(". ")
+                .is_some_and(|(n, _)| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+    };
+    let last = lines.len().saturating_sub(1);
+    let mut out = String::with_capacity(text.len());
+    for (i, line) in lines.iter().enumerate() {
+        if i > 0 {
+            let previous = lines[i - 1];
+            let question = question_line_apart && i == last && line.ends_with('?');
+            if line.is_empty() || previous.is_empty() {
+                // Blank lines: one paragraph break (two newlines) however many there were.
+                while !out.ends_with("\n\n") {
+                    out.push('\n');
+                }
+                if line.is_empty() {
+                    continue;
+                }
+            } else if starts_item(line) || question {
+                out.push('\n');
+            } else {
+                out.push(' ');
+            }
+        }
+        out.push_str(line);
+    }
+    out
+}
+
 /// Parses one question file. `file` names it in messages. Every problem found is returned;
 /// questions with problems are left out of the result.
 pub fn parse_file(
@@ -320,8 +358,8 @@ fn build_question(
             ));
         }
     };
-    let stem = normalize_newlines(q.stem);
-    let explanation = normalize_newlines(q.explanation);
+    let stem = reflow(&normalize_newlines(q.stem), true);
+    let explanation = reflow(&normalize_newlines(q.explanation), false);
     check_text("stem", &stem);
     check_text("explanation", &explanation);
     for (i, s) in q.services.iter().enumerate() {
@@ -334,9 +372,9 @@ fn build_question(
         .option
         .into_iter()
         .map(|o| AnswerOption {
-            text: normalize_newlines(o.text),
+            text: reflow(&normalize_newlines(o.text), false),
             correct: o.correct,
-            why: normalize_newlines(o.why),
+            why: reflow(&normalize_newlines(o.why), false),
         })
         .collect();
     for (i, o) in options.iter().enumerate() {
@@ -416,4 +454,24 @@ pub fn collect_toml_files(
         }
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::reflow;
+
+    #[test]
+    fn editor_line_breaks_are_joined_and_meaningful_ones_kept() {
+        let stem = "A company runs an API\non ECS.\nIt needs tests.\nWhich solution meets this?";
+        assert_eq!(
+            reflow(stem, true),
+            "A company runs an API on ECS. It needs tests.\nWhich solution meets this?"
+        );
+        assert_eq!(reflow("One\n\n\nTwo\nlines", false), "One\n\nTwo lines");
+        assert_eq!(
+            reflow("Steps:\n- first\n- second\n2. third", false),
+            "Steps:\n- first\n- second\n2. third"
+        );
+        assert_eq!(reflow("Is it?", true), "Is it?");
+    }
 }

@@ -224,10 +224,9 @@ impl Session {
             Action::Next if i + 1 < self.len() => self.go_to(i + 1),
             Action::Previous if i > 0 => self.go_to(i - 1),
             Action::GoTo(j) if j < self.len() && j != i => self.go_to(j),
+            // Only a complete answer is judged: half a multiple response is not an answer yet.
             Action::Reveal
-                if self.paper.feedback == Feedback::Now
-                    && !locked
-                    && !self.responses[i].chosen.is_empty() =>
+                if self.paper.feedback == Feedback::Now && !locked && self.is_answered(i) =>
             {
                 self.settle(i);
                 self.responses[i].revealed = true;

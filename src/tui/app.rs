@@ -425,6 +425,21 @@ impl App {
         self.after_time_passed();
     }
 
+    /// Drills: `enter` shows the verdict, once as many options are chosen as the question asks.
+    fn submit_answer(&mut self) {
+        let Some(s) = &self.session else { return };
+        let i = s.current;
+        let required = s.paper.items[i].required();
+        if !s.is_revealed(i) && !s.is_answered(i) {
+            self.message = Some(format!(
+                "Choose {required} option{} first, then enter.",
+                if required == 1 { "" } else { "s" }
+            ));
+            return;
+        }
+        self.act(Action::Reveal);
+    }
+
     fn save(&mut self) {
         if let Some(s) = &self.session
             && let Err(e) = self.ctx.records.save_progress(s)
@@ -506,10 +521,12 @@ impl App {
             ),
         };
         let card = score(&attempt.session, &self.ctx.blueprint);
+        // A drill is about task statements: its results open on them.
+        let show_tasks = attempt.session.paper.mode != Mode::Exam;
         self.screen = Screen::Results(Box::new(ResultsState {
             attempt,
             card,
-            show_tasks: false,
+            show_tasks,
             scroll: 0,
             save_error,
         }));
@@ -747,7 +764,7 @@ impl App {
             KeyCode::Char(' ') => self.act(Action::Choose(self.view.cursor)),
             KeyCode::Char('x') => self.act(Action::ToggleStrike(self.view.cursor)),
             KeyCode::Char('m') => self.act(Action::ToggleFlag),
-            KeyCode::Enter if feedback_now => self.act(Action::Reveal),
+            KeyCode::Enter if feedback_now => self.submit_answer(),
             KeyCode::Right | KeyCode::Char('n') if last => {
                 if feedback_now && revealed {
                     self.end_exam();
