@@ -106,7 +106,14 @@ pub(crate) fn draw(frame: &mut Frame, app: &mut App) {
         left.push(Span::raw("   "));
         left.push(Span::styled("⚑ FLAGGED", theme.flagged()));
     }
-    frame.render_widget(Paragraph::new(Line::from(left)), status);
+    let left = Line::from(left);
+    let room = usize::from(status.width).saturating_sub(left.width() + 1);
+    frame.render_widget(Paragraph::new(left), status);
+    // The pace mark gives way to the counts on a narrow screen: first its detail, then itself.
+    let pace = pace.and_then(|full| {
+        let short = full.split(" (").next().unwrap_or_default().to_string() + " ";
+        [full, short].into_iter().find(|p| text::width(p) <= room)
+    });
     if let Some(pace) = pace {
         frame.render_widget(
             Paragraph::new(pace).alignment(ratatui::layout::Alignment::Right),
