@@ -256,7 +256,7 @@ fn interactive(
     let opening = match command {
         None => Opening::Home,
         Some(Command::Exam { seed, time_limit }) => {
-            if store.in_progress().is_some() {
+            if store.progress(Mode::Exam).is_some() {
                 return Err(CliError(
                     "an exam is in progress: `proctor resume` continues it (or open `proctor` and choose)".into(),
                 ));

@@ -175,7 +175,7 @@ fn data_dir() -> (tempfile::TempDir, PathBuf) {
 fn wait_for_saved(data: &Path, ready: impl Fn(&serde_json::Value) -> bool) -> serde_json::Value {
     let deadline = Instant::now() + WAIT;
     loop {
-        let text = std::fs::read_to_string(data.join("in-progress.json")).unwrap_or_default();
+        let text = std::fs::read_to_string(data.join("in-progress-exam.json")).unwrap_or_default();
         if let Ok(file) = serde_json::from_str::<serde_json::Value>(&text)
             && ready(&file["session"])
         {
@@ -292,7 +292,7 @@ fn kill_9_mid_exam_loses_no_answer_and_resume_brings_it_back() {
             .success()
     );
     assert_eq!(pane.wait_for_exit(), "137", "ended by signal 9");
-    assert!(data.join("in-progress.json").exists());
+    assert!(data.join("in-progress-exam.json").exists());
 
     pane.open(&data, "resume");
     // Everything that was on screen is back: the question, the answers, the flag.
@@ -310,7 +310,7 @@ fn kill_9_mid_exam_loses_no_answer_and_resume_brings_it_back() {
                 .any(|l| l.contains("B.") && (l.contains("(•)") || l.contains("[x]")))
     });
     pane.keys(&["q"]);
-    pane.wait_for(&["Continue the exam in progress"]);
+    pane.wait_for(&["Continue the mock exam in progress"]);
 }
 
 #[test]

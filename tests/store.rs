@@ -59,7 +59,7 @@ fn progress_is_saved_and_read_back_after_every_action() {
     s.pause(0); // a loaded session comes back paused, its clock stopped
     assert_eq!(again.in_progress(), Some(s));
     assert!(
-        !dir.path().join("in-progress.tmp").exists(),
+        !dir.path().join("in-progress-drill.tmp").exists(),
         "no temp file left behind"
     );
 }
@@ -97,7 +97,7 @@ fn a_corrupt_file_is_set_aside_and_the_rest_still_loads() {
     drop(store);
     let bad = dir.path().join("attempts/20260101-000000-exam.json");
     std::fs::write(&bad, "{ not json").unwrap();
-    std::fs::write(dir.path().join("in-progress.json"), [0xff, 0x00]).unwrap();
+    std::fs::write(dir.path().join("in-progress-drill.json"), [0xff, 0x00]).unwrap();
     let store = Store::open(dir.path(), Access::Exclusive).unwrap();
     assert_eq!(store.attempts().len(), 1);
     assert!(store.in_progress().is_none());
@@ -112,7 +112,7 @@ fn a_corrupt_file_is_set_aside_and_the_rest_still_loads() {
         "{ not json",
         "kept, not deleted"
     );
-    assert!(dir.path().join("in-progress.json.corrupt").exists());
+    assert!(dir.path().join("in-progress-drill.json.corrupt").exists());
 }
 
 #[test]

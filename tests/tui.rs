@@ -34,11 +34,11 @@ impl Records for Shared {
         self.saves.set(self.saves.get() + 1);
         self.inner.borrow_mut().save_progress(session)
     }
-    fn in_progress(&self) -> Option<Session> {
-        self.inner.borrow().in_progress()
+    fn progress(&self, mode: Mode) -> Option<Session> {
+        self.inner.borrow().progress(mode)
     }
-    fn discard_progress(&mut self) -> Result<(), String> {
-        self.inner.borrow_mut().discard_progress()
+    fn discard_progress(&mut self, mode: Mode) -> Result<(), String> {
+        self.inner.borrow_mut().discard_progress(mode)
     }
     fn finish(&mut self, session: &Session) -> Result<Attempt, String> {
         self.inner.borrow_mut().finish(session)
@@ -55,10 +55,10 @@ impl Records for Failing {
     fn save_progress(&mut self, _: &Session) -> Result<(), String> {
         Err("the disk is full".into())
     }
-    fn in_progress(&self) -> Option<Session> {
+    fn progress(&self, _: Mode) -> Option<Session> {
         None
     }
-    fn discard_progress(&mut self) -> Result<(), String> {
+    fn discard_progress(&mut self, _: Mode) -> Result<(), String> {
         Ok(())
     }
     fn finish(&mut self, _: &Session) -> Result<Attempt, String> {
@@ -176,8 +176,10 @@ impl Rig {
     fn saves(&self) -> usize {
         self.records.saves.get()
     }
+    /// The saved attempt in progress of the session on screen's mode.
     fn saved(&self) -> Option<Session> {
-        self.records.inner.borrow().progress.clone()
+        let mode = self.app.session().map_or(Mode::Exam, |s| s.paper.mode);
+        self.records.inner.borrow().progress(mode)
     }
     fn draw(&mut self, width: u16, height: u16) -> Terminal<TestBackend> {
         let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
@@ -367,7 +369,7 @@ fn end_flow_confirms_then_records_the_attempt() {
     assert!(r.app.session().is_none());
     let inner = r.records.inner.borrow();
     assert_eq!(inner.finished.len(), 1);
-    assert!(inner.progress.is_none());
+    assert!(inner.progress.is_empty());
     assert_eq!(inner.finished[0].session.status, Status::Submitted);
     drop(inner);
     let (attempt, card) = r.app.result().unwrap();
@@ -386,7 +388,10 @@ fn q_pauses_saves_and_home_offers_resume() {
     assert!(saved.is_paused());
     assert_eq!(saved.current, 1);
     assert_eq!(saved.elapsed, 90_000);
-    assert!(r.text(80, 24).contains("Continue the exam in progress"));
+    assert!(
+        r.text(80, 24)
+            .contains("Continue the mock exam in progress")
+    );
     // Time away does not count.
     r.clock.advance_secs(3600);
     r.press('c');
@@ -839,4 +844,30 @@ fn the_running_clock_is_saved_every_ten_seconds() {
     assert_eq!(r.saves(), before + 1);
     let saved = r.records.inner.borrow().in_progress().unwrap();
     assert_eq!(saved.elapsed, 10_000, "the saved copy has the time used");
+}
+
+#[test]
+fn a_drill_leaves_the_paused_mock_alone_and_both_can_be_continued() {
+    let mut r = rig(mock);
+    r.press('b').press('q'); // the mock, paused with B chosen
+    r.press('d'); // no question asked: a drill does not replace a mock
+    assert_eq!(r.app.screen(), ScreenKind::Picker);
+    r.code(KeyCode::Down).code(KeyCode::Enter);
+    assert_eq!(r.session().paper.mode, Mode::Drill);
+    r.press('a').press('q');
+    let home = r.text(80, 24);
+    assert!(
+        home.contains("[c] Continue the mock exam in progress"),
+        "{home}"
+    );
+    assert!(
+        home.contains("[g] Go on with the drill in progress"),
+        "{home}"
+    );
+    r.press('c');
+    assert_eq!(r.session().paper.mode, Mode::Exam);
+    assert!(r.session().is_chosen(0, 1), "the mock is as it was left");
+    r.press('q').press('g');
+    assert_eq!(r.session().paper.mode, Mode::Drill);
+    assert!(r.session().is_chosen(0, 0));
 }

@@ -11,7 +11,7 @@ use std::collections::HashMap;
 use std::fmt;
 
 /// What kind of attempt a paper is for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Mode {
     /// A full timed mock exam.
@@ -23,6 +23,9 @@ pub enum Mode {
 }
 
 impl Mode {
+    /// Every mode, the mock exam first.
+    pub const ALL: [Mode; 3] = [Mode::Exam, Mode::Drill, Mode::Review];
+
     pub fn as_str(self) -> &'static str {
         match self {
             Mode::Exam => "exam",

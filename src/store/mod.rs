@@ -3,7 +3,8 @@
 //! Layout of a data dir:
 //! ```text
 //! lock                       held (File::try_lock) by the one process that may write
-//! in-progress.json           the attempt in progress, rewritten after every action
+//! in-progress-<mode>.json    the attempt in progress of each mode (exam, drill, review),
+//!                            rewritten after every action
 //! attempts/<id>.json         one file per finished attempt, written once, never rewritten
 //! *.corrupt                  files that failed to parse, set aside (never deleted)
 //! ```
@@ -14,13 +15,17 @@ pub mod records;
 
 pub use records::{Attempt, MemoryRecords, Records};
 
-use crate::exam::Session;
+use crate::exam::{Mode, Session};
 use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
 use std::fs::{self, File, OpenOptions};
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
-const IN_PROGRESS: &str = "in-progress.json";
+/// The file of a mode's attempt in progress.
+fn progress_file(mode: Mode) -> String {
+    format!("in-progress-{}.json", mode.as_str())
+}
 const ATTEMPTS: &str = "attempts";
 const LOCK: &str = "lock";
 
@@ -88,7 +93,8 @@ pub struct Store {
     _lock: Option<File>,
     /// Finished attempts, newest first.
     attempts: Vec<Attempt>,
-    progress: Option<(String, Session)>,
+    /// Each mode's attempt in progress, with the wall-clock time it started.
+    progress: BTreeMap<Mode, (String, Session)>,
     /// Problems met while opening (files set aside), for the caller to report.
     pub warnings: Vec<String>,
 }
@@ -141,7 +147,7 @@ impl Store {
             access,
             _lock: lock,
             attempts: Vec::new(),
-            progress: None,
+            progress: BTreeMap::new(),
             warnings: Vec::new(),
         };
         store.load_attempts();
@@ -185,13 +191,18 @@ impl Store {
     }
 
     fn load_progress(&mut self) {
-        let path = self.dir.join(IN_PROGRESS);
-        if !path.exists() {
-            return;
-        }
-        match read_json::<InProgress>(&path) {
-            Ok(p) => self.progress = Some((p.started, p.session)),
-            Err(reason) => self.set_aside(&path, &reason),
+        for mode in Mode::ALL {
+            let path = self.dir.join(progress_file(mode));
+            if !path.exists() {
+                continue;
+            }
+            match read_json::<InProgress>(&path) {
+                Ok(p) if p.session.paper.mode == mode => {
+                    self.progress.insert(mode, (p.started, p.session));
+                }
+                Ok(_) => self.set_aside(&path, "it holds an attempt of another mode"),
+                Err(reason) => self.set_aside(&path, &reason),
+            }
         }
     }
 
@@ -248,7 +259,8 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
 impl Records for Store {
     fn save_progress(&mut self, session: &Session) -> Result<(), String> {
         self.writable()?;
-        let started = match &self.progress {
+        let mode = session.paper.mode;
+        let started = match self.progress.get(&mode) {
             Some((started, old)) if old.paper == session.paper => started.clone(),
             _ => now_rfc3339(),
         };
@@ -257,20 +269,20 @@ impl Records for Store {
             session: session.clone(),
         };
         let json = serde_json::to_vec(&file).map_err(|e| e.to_string())?;
-        write_atomic(&self.dir.join(IN_PROGRESS), &json)
-            .map_err(|e| format!("could not save the exam in progress: {e}"))?;
-        self.progress = Some((file.started, file.session));
+        write_atomic(&self.dir.join(progress_file(mode)), &json)
+            .map_err(|e| format!("could not save the attempt in progress: {e}"))?;
+        self.progress.insert(mode, (file.started, file.session));
         Ok(())
     }
 
-    fn in_progress(&self) -> Option<Session> {
-        self.progress.as_ref().map(|(_, s)| s.clone())
+    fn progress(&self, mode: Mode) -> Option<Session> {
+        self.progress.get(&mode).map(|(_, s)| s.clone())
     }
 
-    fn discard_progress(&mut self) -> Result<(), String> {
+    fn discard_progress(&mut self, mode: Mode) -> Result<(), String> {
         self.writable()?;
-        self.progress = None;
-        match fs::remove_file(self.dir.join(IN_PROGRESS)) {
+        self.progress.remove(&mode);
+        match fs::remove_file(self.dir.join(progress_file(mode))) {
             Err(e) if e.kind() != io::ErrorKind::NotFound => Err(e.to_string()),
             _ => Ok(()),
         }
@@ -278,8 +290,9 @@ impl Records for Store {
 
     fn finish(&mut self, session: &Session) -> Result<Attempt, String> {
         self.writable()?;
+        let mode = session.paper.mode;
         let finished = now_rfc3339();
-        let started = match &self.progress {
+        let started = match self.progress.get(&mode) {
             Some((started, old)) if old.paper == session.paper => started.clone(),
             _ => finished.clone(),
         };
@@ -292,7 +305,7 @@ impl Records for Store {
             "{}-{}-{}",
             &stamp[..8.min(stamp.len())],
             &stamp[8.min(stamp.len())..],
-            session.paper.mode.as_str()
+            mode.as_str()
         );
         let mut id = base.clone();
         let mut n = 2;
@@ -310,7 +323,7 @@ impl Records for Store {
         let path = self.dir.join(ATTEMPTS).join(format!("{}.json", attempt.id));
         write_atomic(&path, &json).map_err(|e| format!("could not record the attempt: {e}"))?;
         // Only now that the attempt is safe does the in-progress copy go.
-        self.discard_progress()?;
+        self.discard_progress(mode)?;
         self.attempts.insert(0, attempt.clone());
         Ok(attempt)
     }

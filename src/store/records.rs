@@ -3,7 +3,7 @@
 
 use crate::exam::{Mode, Session};
 use serde::{Deserialize, Serialize};
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 
 /// A finished attempt: the whole session (answers, flags, times) and when it ran.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -23,17 +23,24 @@ impl Attempt {
 }
 
 /// The history of one candidate. Errors are messages fit to show a person.
+///
+/// Each mode keeps its own attempt in progress, so a quick drill never costs the paused mock.
 pub trait Records {
-    /// Saves the attempt in progress (called after every action).
+    /// Saves an attempt in progress (called after every action), in its mode's slot.
     fn save_progress(&mut self, session: &Session) -> Result<(), String>;
-    /// The attempt in progress, if any.
-    fn in_progress(&self) -> Option<Session>;
-    /// Forgets the attempt in progress without recording it.
-    fn discard_progress(&mut self) -> Result<(), String>;
-    /// Records a finished attempt (once) and clears the one in progress.
+    /// The attempt in progress in this mode, if any.
+    fn progress(&self, mode: Mode) -> Option<Session>;
+    /// Forgets the attempt in progress in this mode without recording it.
+    fn discard_progress(&mut self, mode: Mode) -> Result<(), String>;
+    /// Records a finished attempt (once) and clears its mode's attempt in progress.
     fn finish(&mut self, session: &Session) -> Result<Attempt, String>;
     /// Finished attempts, newest first.
     fn attempts(&self) -> Vec<Attempt>;
+
+    /// The attempt to resume when none is named: the mock exam, else a drill, else a review.
+    fn in_progress(&self) -> Option<Session> {
+        Mode::ALL.into_iter().find_map(|m| self.progress(m))
+    }
 
     /// How often each question was asked across finished attempts.
     fn seen_counts(&self) -> HashMap<String, u32> {
@@ -71,7 +78,7 @@ pub trait Records {
 /// Records kept in memory: for tests, and when no data dir can be used.
 #[derive(Debug, Default, Clone)]
 pub struct MemoryRecords {
-    pub progress: Option<Session>,
+    pub progress: BTreeMap<Mode, Session>,
     /// Newest first.
     pub finished: Vec<Attempt>,
     /// The time stamp given to the next finished attempt (tests fix it).
@@ -80,16 +87,16 @@ pub struct MemoryRecords {
 
 impl Records for MemoryRecords {
     fn save_progress(&mut self, session: &Session) -> Result<(), String> {
-        self.progress = Some(session.clone());
+        self.progress.insert(session.paper.mode, session.clone());
         Ok(())
     }
 
-    fn in_progress(&self) -> Option<Session> {
-        self.progress.clone()
+    fn progress(&self, mode: Mode) -> Option<Session> {
+        self.progress.get(&mode).cloned()
     }
 
-    fn discard_progress(&mut self) -> Result<(), String> {
-        self.progress = None;
+    fn discard_progress(&mut self, mode: Mode) -> Result<(), String> {
+        self.progress.remove(&mode);
         Ok(())
     }
 
@@ -105,7 +112,7 @@ impl Records for MemoryRecords {
             session: session.clone(),
         };
         self.finished.insert(0, attempt.clone());
-        self.progress = None;
+        self.progress.remove(&session.paper.mode);
         Ok(attempt)
     }
 

@@ -52,7 +52,8 @@ pub(crate) enum Screen {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum HomeItem {
-    Resume,
+    /// Continue the paused attempt of this mode.
+    Resume(Mode),
     Mock,
     Drill,
     Missed,
@@ -63,7 +64,9 @@ pub(crate) enum HomeItem {
 impl HomeItem {
     pub(crate) fn label(self) -> (&'static str, &'static str) {
         match self {
-            HomeItem::Resume => ("c", "Continue the exam in progress"),
+            HomeItem::Resume(Mode::Exam) => ("c", "Continue the mock exam in progress"),
+            HomeItem::Resume(Mode::Drill) => ("g", "Go on with the drill in progress"),
+            HomeItem::Resume(Mode::Review) => ("v", "Go on with the missed-answer review"),
             HomeItem::Mock => ("m", "Start a full mock exam"),
             HomeItem::Drill => ("d", "Drill a domain or a task"),
             HomeItem::Missed => ("r", "Review missed answers"),
@@ -77,7 +80,8 @@ pub(crate) struct HomeState {
     pub items: Vec<HomeItem>,
     pub selected: usize,
     pub last: Option<(Attempt, Scorecard)>,
-    /// A new paper would replace the exam in progress: asked once, done on the second press.
+    /// A new paper would replace the attempt in progress of its mode: asked once, done on
+    /// the second press.
     pub replacing: Option<HomeItem>,
 }
 
@@ -535,10 +539,11 @@ impl App {
     // ----- navigation between screens -----
 
     fn go_home(&mut self) {
-        let mut items = Vec::new();
-        if self.ctx.records.in_progress().is_some() {
-            items.push(HomeItem::Resume);
-        }
+        let mut items: Vec<HomeItem> = Mode::ALL
+            .into_iter()
+            .filter(|&m| self.ctx.records.progress(m).is_some())
+            .map(HomeItem::Resume)
+            .collect();
         items.extend([
             HomeItem::Mock,
             HomeItem::Drill,
@@ -657,21 +662,33 @@ impl App {
                 .find(|i| i.label().0.starts_with(c)),
             _ => None,
         };
-        let starts_new = matches!(
-            chosen,
-            Some(HomeItem::Mock | HomeItem::Drill | HomeItem::Missed)
-        );
-        if starts_new && home.items.contains(&HomeItem::Resume) && home.replacing != chosen {
+        // Each mode keeps one attempt in progress: starting another of the same mode asks first.
+        let replaces = match chosen {
+            Some(HomeItem::Mock) => Some(Mode::Exam),
+            Some(HomeItem::Drill) => Some(Mode::Drill),
+            Some(HomeItem::Missed) => Some(Mode::Review),
+            _ => None,
+        };
+        if let Some(mode) = replaces
+            && home.items.contains(&HomeItem::Resume(mode))
+            && home.replacing != chosen
+        {
             home.replacing = chosen;
-            self.message = Some(
-                "An exam is in progress: choose again to replace it, or c to continue it.".into(),
-            );
+            let (key, _) = HomeItem::Resume(mode).label();
+            let what = match mode {
+                Mode::Exam => "A mock exam",
+                Mode::Drill => "A drill",
+                Mode::Review => "A missed-answer review",
+            };
+            self.message = Some(format!(
+                "{what} is in progress: choose again to replace it, or {key} to continue it."
+            ));
             return;
         }
         match chosen {
-            Some(HomeItem::Resume) => match self.ctx.records.in_progress() {
+            Some(HomeItem::Resume(mode)) => match self.ctx.records.progress(mode) {
                 Some(s) => self.enter_session(s),
-                None => self.message = Some("There is no exam in progress.".into()),
+                None => self.message = Some("That attempt is no longer in progress.".into()),
             },
             Some(HomeItem::Mock) => {
                 let seed = (self.ctx.seeds)();
