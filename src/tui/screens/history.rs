@@ -18,7 +18,11 @@ pub(crate) fn draw(frame: &mut Frame, app: &mut App) {
         head,
         theme,
         Line::raw(format!(" {} · History", app.ctx.blueprint.code)),
-        Line::raw(format!("{} attempts ", h.attempts.len())),
+        Line::raw(format!(
+            "{} attempt{} ",
+            h.attempts.len(),
+            if h.attempts.len() == 1 { "" } else { "s" }
+        )),
     );
     message(frame, note, app);
     let width = usize::from(body.width.saturating_sub(2));
