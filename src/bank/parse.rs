@@ -124,7 +124,16 @@ fn normalize_newlines(text: String) -> String {
 /// nothing, and kept, they make ragged text on any screen narrower than the file. So lines
 /// are joined into paragraphs. What stays: blank lines (paragraph breaks), list items
 /// ("- ", "* ", "1. "), and — in a stem — the final question line, which reads better alone.
-pub fn reflow(text: &str, question_line_apart: bool) -> String {
+pub fn reflow(text: String, question_line_apart: bool) -> String {
+    let trimmed = text.trim();
+    if !trimmed.contains('\n') {
+        // One line, the common case for options and whys: nothing to join, nothing to copy.
+        return if trimmed.len() == text.len() {
+            text
+        } else {
+            trimmed.to_string()
+        };
+    }
     let lines: Vec<&str> = text.trim().lines().map(str::trim).collect();
     let starts_item = |line: &str| {
         line.starts_with("- ")
@@ -187,91 +196,59 @@ pub fn parse_file(
             return (Vec::new(), errors);
         }
     };
-    if let Ok(typed) = toml::from_str::<TypedFile>(text) {
-        return check_typed_file(file, text, typed, blueprint);
-    }
-    let raw: RawFile = match toml::from_str(text) {
-        Ok(raw) => raw,
-        Err(e) => {
-            let line = e.span().map(|s| line_of(text, s.start));
-            let question = e.span().and_then(|s| question_id_before(text, s.start));
-            errors.push(err(
-                line,
-                question,
-                format!("invalid TOML: {}", e.message().trim()),
-            ));
-            return (Vec::new(), errors);
-        }
-    };
-    let Some((domain, _)) = blueprint.task(&raw.task) else {
-        errors.push(err(
-            Some(1),
-            None,
-            format!(
-                "task \"{}\" is not a task statement of {}",
-                raw.task, blueprint.code
+    // A question as read: where it starts in the file, and its fields or why they don't fit.
+    type Entry = (usize, Result<RawQuestion, (Option<String>, String)>);
+    let (task, entries): (String, Vec<Entry>) = match toml::from_str::<TypedFile>(text) {
+        Ok(typed) => (
+            typed.task,
+            typed
+                .question
+                .into_iter()
+                .map(|q| (q.span().start, Ok(q.into_inner())))
+                .collect(),
+        ),
+        // Something does not fit the schema: read each question on its own to find every
+        // problem, not just the first.
+        Err(_) => match toml::from_str::<RawFile>(text) {
+            Ok(raw) => (
+                raw.task,
+                raw.question
+                    .into_iter()
+                    .map(|spanned| {
+                        let start = spanned.span().start;
+                        let table = spanned.into_inner();
+                        let id = table.get("id").and_then(|v| v.as_str()).map(str::to_string);
+                        let question = toml::Value::Table(table)
+                            .try_into()
+                            .map_err(|e: toml::de::Error| (id, e.message().trim().to_string()));
+                        (start, question)
+                    })
+                    .collect(),
             ),
-        ));
-        return (Vec::new(), errors);
-    };
-    if raw.question.is_empty() {
-        errors.push(err(
-            None,
-            None,
-            "the file has no [[question]] entries".into(),
-        ));
-    }
-    let mut questions = Vec::new();
-    let lines = LineIndex::new(text);
-    for spanned in raw.question {
-        let line = lines.line(spanned.span().start);
-        let table = spanned.into_inner();
-        let id_hint = table.get("id").and_then(|v| v.as_str()).map(str::to_string);
-        let q: RawQuestion = match toml::Value::Table(table).try_into() {
-            Ok(q) => q,
             Err(e) => {
-                errors.push(err(Some(line), id_hint, e.message().trim().to_string()));
-                continue;
+                let line = e.span().map(|s| line_of(text, s.start));
+                let question = e.span().and_then(|s| question_id_before(text, s.start));
+                errors.push(err(
+                    line,
+                    question,
+                    format!("invalid TOML: {}", e.message().trim()),
+                ));
+                return (Vec::new(), errors);
             }
-        };
-        match build_question(q, &raw.task, domain.number, file, line) {
-            Ok(question) => questions.push(question),
-            Err((id, problems)) => {
-                for problem in problems {
-                    errors.push(err(Some(line), Some(id.clone()), problem));
-                }
-            }
-        }
-    }
-    (questions, errors)
-}
-
-/// The fast path's checks: the same as the slow path's after the schema has been met.
-fn check_typed_file(
-    file: &str,
-    text: &str,
-    typed: TypedFile,
-    blueprint: &Blueprint,
-) -> (Vec<Question>, Vec<LoadError>) {
-    let mut errors = Vec::new();
-    let err = |line: Option<usize>, question: Option<String>, message: String| LoadError {
-        file: file.to_string(),
-        line,
-        question,
-        message,
+        },
     };
-    let Some((domain, _)) = blueprint.task(&typed.task) else {
+    let Some((domain, _)) = blueprint.task(&task) else {
         errors.push(err(
             Some(1),
             None,
             format!(
-                "task \"{}\" is not a task statement of {}",
-                typed.task, blueprint.code
+                "task \"{task}\" is not a task statement of {}",
+                blueprint.code
             ),
         ));
         return (Vec::new(), errors);
     };
-    if typed.question.is_empty() {
+    if entries.is_empty() {
         errors.push(err(
             None,
             None,
@@ -280,13 +257,19 @@ fn check_typed_file(
     }
     let lines = LineIndex::new(text);
     let mut questions = Vec::new();
-    for spanned in typed.question {
-        let line = lines.line(spanned.span().start);
-        match build_question(spanned.into_inner(), &typed.task, domain.number, file, line) {
+    for (start, entry) in entries {
+        let line = lines.line(start);
+        let built = entry
+            .map_err(|(id, problem)| (id, vec![problem]))
+            .and_then(|q| {
+                build_question(q, &task, domain.number, file, line)
+                    .map_err(|(id, problems)| (Some(id), problems))
+            });
+        match built {
             Ok(question) => questions.push(question),
             Err((id, problems)) => {
                 for problem in problems {
-                    errors.push(err(Some(line), Some(id.clone()), problem));
+                    errors.push(err(Some(line), id.clone(), problem));
                 }
             }
         }
@@ -358,8 +341,8 @@ fn build_question(
             ));
         }
     };
-    let stem = reflow(&normalize_newlines(q.stem), true);
-    let explanation = reflow(&normalize_newlines(q.explanation), false);
+    let stem = reflow(normalize_newlines(q.stem), true);
+    let explanation = reflow(normalize_newlines(q.explanation), false);
     check_text("stem", &stem);
     check_text("explanation", &explanation);
     for (i, s) in q.services.iter().enumerate() {
@@ -372,9 +355,9 @@ fn build_question(
         .option
         .into_iter()
         .map(|o| AnswerOption {
-            text: reflow(&normalize_newlines(o.text), false),
+            text: reflow(normalize_newlines(o.text), false),
             correct: o.correct,
-            why: reflow(&normalize_newlines(o.why), false),
+            why: reflow(normalize_newlines(o.why), false),
         })
         .collect();
     for (i, o) in options.iter().enumerate() {
@@ -389,8 +372,8 @@ fn build_question(
             kind,
             services: q.services,
             verified: date.to_string(),
-            stem: stem.trim().to_string(),
-            explanation: explanation.trim().to_string(),
+            stem,
+            explanation,
             references: q.references,
             options,
             file: file.to_string(),
@@ -464,14 +447,17 @@ mod tests {
     fn editor_line_breaks_are_joined_and_meaningful_ones_kept() {
         let stem = "A company runs an API\non ECS.\nIt needs tests.\nWhich solution meets this?";
         assert_eq!(
-            reflow(stem, true),
+            reflow(stem.into(), true),
             "A company runs an API on ECS. It needs tests.\nWhich solution meets this?"
         );
-        assert_eq!(reflow("One\n\n\nTwo\nlines", false), "One\n\nTwo lines");
         assert_eq!(
-            reflow("Steps:\n- first\n- second\n2. third", false),
+            reflow("One\n\n\nTwo\nlines".into(), false),
+            "One\n\nTwo lines"
+        );
+        assert_eq!(
+            reflow("Steps:\n- first\n- second\n2. third".into(), false),
             "Steps:\n- first\n- second\n2. third"
         );
-        assert_eq!(reflow("Is it?", true), "Is it?");
+        assert_eq!(reflow("Is it?".into(), true), "Is it?");
     }
 }

@@ -135,16 +135,7 @@ pub(crate) fn draw(frame: &mut Frame, app: &mut App) {
                             spans.push(Span::styled(row, style));
                             lines.push(Line::from(spans));
                         }
-                        let label = if is_key { "Right" } else { "Wrong" };
-                        for row in wrap(
-                            &format!("{label}: {}", option.why),
-                            width.saturating_sub(PREFIX).max(1),
-                        ) {
-                            lines.push(Line::from(vec![
-                                Span::raw(" ".repeat(PREFIX)),
-                                Span::styled(row, theme.dim()),
-                            ]));
-                        }
+                        super::exam::why_lines(&mut lines, option, is_key, PREFIX, width, theme);
                         lines.push(Line::raw(""));
                     }
                     super::exam::explanation_lines(&mut lines, q, width, theme);

@@ -284,20 +284,14 @@ fn question_lines(
         }
         option_lines.push((first, lines.len() - 1));
         if revealed {
-            let label = if keys.contains(&pos) {
-                "Right"
-            } else {
-                "Wrong"
-            };
-            for row in wrap(
-                &format!("{label}: {}", option.why),
-                width.saturating_sub(PREFIX).max(1),
-            ) {
-                lines.push(Line::from(vec![
-                    Span::raw(" ".repeat(PREFIX)),
-                    Span::styled(row, theme.dim()),
-                ]));
-            }
+            why_lines(
+                &mut lines,
+                option,
+                keys.contains(&pos),
+                PREFIX,
+                width,
+                theme,
+            );
         }
         lines.push(Line::raw(""));
     }
@@ -305,6 +299,27 @@ fn question_lines(
         explanation_lines(&mut lines, q, width, theme);
     }
     (lines, option_lines)
+}
+
+/// An option's reason, indented under its text: "Right: …" for a key, "Wrong: …" otherwise.
+pub(crate) fn why_lines(
+    lines: &mut Vec<Line<'static>>,
+    option: &crate::bank::AnswerOption,
+    is_key: bool,
+    indent: usize,
+    width: usize,
+    theme: Theme,
+) {
+    let label = if is_key { "Right" } else { "Wrong" };
+    for row in wrap(
+        &format!("{label}: {}", option.why),
+        width.saturating_sub(indent).max(1),
+    ) {
+        lines.push(Line::from(vec![
+            Span::raw(" ".repeat(indent)),
+            Span::styled(row, theme.dim()),
+        ]));
+    }
 }
 
 /// "Explanation" and "References" sections (shared with the answer review).
