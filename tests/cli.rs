@@ -100,6 +100,25 @@ fn bank_stats_json_counts_every_domain() {
 }
 
 #[test]
+fn a_drill_of_a_scope_the_exam_lacks_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = proctor(&["drill", "--task", "9.9"], dir.path());
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        text(&out.stderr).contains("there is no task statement 9.9"),
+        "{}",
+        text(&out.stderr)
+    );
+    let out = proctor(&["drill", "--domain", "3", "--count", "99"], dir.path());
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        text(&out.stderr).contains("domain 3 has"),
+        "{}",
+        text(&out.stderr)
+    );
+}
+
+#[test]
 fn a_file_as_data_dir_is_a_clear_error() {
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("f");

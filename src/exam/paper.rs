@@ -243,6 +243,16 @@ pub fn assemble(
     request: &PaperRequest,
     seen: &HashMap<String, u32>,
 ) -> Result<Paper, AssemblyError> {
+    // A scope that names nothing in the exam is the clearer error, whatever the count.
+    match &request.scope {
+        Scope::Domain { domain } if blueprint.domain(*domain).is_none() => {
+            return Err(AssemblyError::UnknownDomain(*domain));
+        }
+        Scope::Task { task } if blueprint.task(task).is_none() => {
+            return Err(AssemblyError::UnknownTask(task.clone()));
+        }
+        _ => {}
+    }
     if request.count == 0 {
         return Err(AssemblyError::Empty);
     }
@@ -259,9 +269,6 @@ pub fn assemble(
             chosen
         }
         Scope::Task { task } => {
-            blueprint
-                .task(task)
-                .ok_or_else(|| AssemblyError::UnknownTask(task.clone()))?;
             let pool: Vec<&Question> = bank
                 .questions()
                 .iter()
