@@ -165,11 +165,11 @@ pub fn run(cli: Cli) -> Result<ExitCode, CliError> {
     match cli.command {
         Some(Command::Bank {
             command: BankCommand::Stats { json },
-        }) => out(bank_stats(global, json)?),
+        }) => out(bank_stats(global, &blueprint, json)?),
         Some(Command::Bank {
             command: BankCommand::Lint,
         }) => {
-            let (report, failed) = bank_lint(global)?;
+            let (report, failed) = bank_lint(global, &blueprint)?;
             println!("{report}");
             Ok(if failed {
                 ExitCode::from(1)
@@ -425,10 +425,13 @@ pub fn load_bank(global: &GlobalArgs, blueprint: &Blueprint) -> Result<Bank, Cli
 }
 
 /// `proctor bank stats`.
-pub fn bank_stats(global: &GlobalArgs, json: bool) -> Result<String, CliError> {
-    let blueprint = Blueprint::dop_c02();
-    let bank = load_bank(global, &blueprint)?;
-    let stats = bank::stats::bank_stats(&bank, &blueprint);
+pub fn bank_stats(
+    global: &GlobalArgs,
+    blueprint: &Blueprint,
+    json: bool,
+) -> Result<String, CliError> {
+    let bank = load_bank(global, blueprint)?;
+    let stats = bank::stats::bank_stats(&bank, blueprint);
     Ok(if json {
         serde_json::to_string_pretty(&stats).expect("stats serialize")
     } else {
@@ -437,14 +440,13 @@ pub fn bank_stats(global: &GlobalArgs, json: bool) -> Result<String, CliError> {
 }
 
 /// `proctor bank lint`: the report, and whether it found errors.
-pub fn bank_lint(global: &GlobalArgs) -> Result<(String, bool), CliError> {
-    let blueprint = Blueprint::dop_c02();
+pub fn bank_lint(global: &GlobalArgs, blueprint: &Blueprint) -> Result<(String, bool), CliError> {
     let files = match &global.bank {
         None => bank::embedded_files(),
         Some(dir) => bank::read_dir_files(dir)?,
     };
-    let (questions, errors) = bank::parse_files(&files, &blueprint);
-    let report = bank::lint::lint(&questions, &errors, &blueprint);
+    let (questions, errors) = bank::parse_files(&files, blueprint);
+    let report = bank::lint::lint(&questions, &errors, blueprint);
     Ok((report.render(), report.errors() > 0))
 }
 
