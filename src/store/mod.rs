@@ -225,6 +225,14 @@ impl Store {
         ));
     }
 
+    /// When this session began, if it is the one saved in progress for its mode.
+    fn started(&self, session: &Session) -> Option<String> {
+        match self.progress.get(&session.paper.mode) {
+            Some((started, saved)) if saved.paper == session.paper => Some(started.clone()),
+            _ => None,
+        }
+    }
+
     fn writable(&self) -> Result<(), String> {
         match self.access {
             Access::Exclusive => Ok(()),
@@ -260,10 +268,7 @@ impl Records for Store {
     fn save_progress(&mut self, session: &Session) -> Result<(), String> {
         self.writable()?;
         let mode = session.paper.mode;
-        let started = match self.progress.get(&mode) {
-            Some((started, old)) if old.paper == session.paper => started.clone(),
-            _ => now_rfc3339(),
-        };
+        let started = self.started(session).unwrap_or_else(now_rfc3339);
         let file = InProgress {
             started,
             session: session.clone(),
@@ -292,10 +297,7 @@ impl Records for Store {
         self.writable()?;
         let mode = session.paper.mode;
         let finished = now_rfc3339();
-        let started = match self.progress.get(&mode) {
-            Some((started, old)) if old.paper == session.paper => started.clone(),
-            _ => finished.clone(),
-        };
+        let started = self.started(session).unwrap_or_else(|| finished.clone());
         let stamp: String = finished
             .chars()
             .filter(|c| c.is_ascii_digit())

@@ -1,7 +1,7 @@
 //! The answer review of a finished attempt: each question with the candidate's choice, the key,
 //! every option's why, the explanation and the references.
 
-use super::{header, hints, layout, message, tabs};
+use super::{hints, layout, message, tabs};
 use crate::tui::app::{AnswerFilter, App, Screen};
 use crate::tui::text::{self, wrap};
 use ratatui::Frame;
@@ -19,17 +19,7 @@ pub(crate) fn draw(frame: &mut Frame, app: &mut App) {
     };
     let s = &a.attempt.session;
     let visible = a.visible();
-    header(
-        frame,
-        head,
-        theme,
-        Line::raw(format!(
-            " {} · Answer review · {}",
-            s.paper.exam,
-            super::exam::mode_label(s)
-        )),
-        Line::raw(format!("{} ", text::date(&a.attempt.finished))),
-    );
+    super::attempt_header(frame, head, theme, &a.attempt, "Answer review");
     message(frame, note, app);
 
     let width = usize::from(body.width.saturating_sub(2)).max(10);

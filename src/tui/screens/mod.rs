@@ -43,6 +43,28 @@ pub(crate) fn header(frame: &mut Frame, area: Rect, theme: Theme, left: Line, ri
     );
 }
 
+/// The header of a screen about a finished attempt: exam, screen name, mode, and when it ended.
+pub(crate) fn attempt_header(
+    frame: &mut Frame,
+    area: Rect,
+    theme: Theme,
+    attempt: &crate::store::Attempt,
+    screen: &str,
+) {
+    let session = &attempt.session;
+    header(
+        frame,
+        area,
+        theme,
+        Line::raw(format!(
+            " {} · {screen} · {}",
+            session.paper.exam,
+            exam::mode_label(session)
+        )),
+        Line::raw(format!("{} ", super::text::date(&attempt.finished))),
+    );
+}
+
 /// The footer: key hints.
 pub(crate) fn hints(theme: Theme, keys: &[(&str, &str)]) -> Line<'static> {
     let mut spans = Vec::new();

@@ -1,7 +1,7 @@
 //! The results: score, the estimated scaled score, pass/fail, per-domain (and per-task) table,
 //! time and answer changes.
 
-use super::{header, hints, layout, message, pad};
+use super::{hints, layout, message, pad};
 use crate::exam::Status;
 use crate::tui::app::{App, Screen};
 use crate::tui::text;
@@ -19,17 +19,7 @@ pub(crate) fn draw(frame: &mut Frame, app: &mut App) {
     };
     let card = &r.card;
     let session = &r.attempt.session;
-    header(
-        frame,
-        head,
-        theme,
-        Line::raw(format!(
-            " {} · Results · {}",
-            session.paper.exam,
-            super::exam::mode_label(session)
-        )),
-        Line::raw(format!("{} ", text::date(&r.attempt.finished))),
-    );
+    super::attempt_header(frame, head, theme, &r.attempt, "Results");
     message(frame, note, app);
 
     let width = usize::from(body.width.saturating_sub(2));
