@@ -54,6 +54,19 @@ pub struct TaskStatement {
     /// "<domain>.<n>", e.g. "1.4".
     pub id: String,
     pub name: String,
+    /// The exam guide's knowledge and skill bullets under this task statement: what questions
+    /// name in their `skills` field. Empty for an exam whose blueprint lists none.
+    #[serde(default)]
+    pub skills: Vec<Skill>,
+}
+
+/// One knowledge or skill bullet of the exam guide, e.g. "1.1.s4".
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Skill {
+    /// "<task>.<k|s><n>", e.g. "1.1.s4".
+    pub id: String,
+    pub text: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -109,6 +122,7 @@ impl Blueprint {
         }
         let mut seen_domains = Vec::new();
         let mut seen_tasks: Vec<&str> = Vec::new();
+        let mut seen_skills: Vec<&str> = Vec::new();
         for domain in &self.domains {
             if seen_domains.contains(&domain.number) {
                 return fail(format!("domain {} appears twice", domain.number));
@@ -129,6 +143,19 @@ impl Blueprint {
                     ));
                 }
                 seen_tasks.push(&task.id);
+                for skill in &task.skills {
+                    let prefix = format!("{}.", task.id);
+                    if !skill.id.starts_with(&prefix) {
+                        return fail(format!(
+                            "skill {} is listed under task {}",
+                            skill.id, task.id
+                        ));
+                    }
+                    if seen_skills.contains(&skill.id.as_str()) {
+                        return fail(format!("skill {} appears twice", skill.id));
+                    }
+                    seen_skills.push(&skill.id);
+                }
             }
         }
         Ok(())
@@ -143,6 +170,22 @@ impl Blueprint {
         self.domains
             .iter()
             .find_map(|d| d.tasks.iter().find(|t| t.id == id).map(|t| (d, t)))
+    }
+
+    /// Every knowledge and skill bullet, with the task statement it belongs to.
+    pub fn skills(&self) -> impl Iterator<Item = (&TaskStatement, &Skill)> {
+        self.tasks()
+            .flat_map(|(_, t)| t.skills.iter().map(move |s| (t, s)))
+    }
+
+    /// The bullet with this id, and its task statement.
+    pub fn skill(&self, id: &str) -> Option<(&TaskStatement, &Skill)> {
+        self.skills().find(|(_, s)| s.id == id)
+    }
+
+    /// Whether this exam lists knowledge and skill bullets (questions then name theirs).
+    pub fn has_skills(&self) -> bool {
+        self.skills().next().is_some()
     }
 
     pub fn tasks(&self) -> impl Iterator<Item = (&Domain, &TaskStatement)> {

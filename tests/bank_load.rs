@@ -66,6 +66,18 @@ const CASES: &[(&str, &str, Option<&str>, &str)] = &[
         "must be \"1.1-\" followed by 3 or more digits",
     ),
     ("no-questions", "1.1.toml", None, "no [[question]] entries"),
+    (
+        "unknown-skill",
+        "1.1.toml",
+        Some("1.1-001"),
+        "skills: \"1.1.s9\" is not a knowledge or skill bullet of DOP-C02",
+    ),
+    (
+        "too-many-skills",
+        "1.1.toml",
+        Some("1.1-001"),
+        "skills names 4 bullets; a question tests at most 3",
+    ),
 ];
 
 #[test]
@@ -176,5 +188,39 @@ fn the_blueprint_is_valid_and_rejects_bad_weights() {
             .unwrap_err()
             .to_string()
             .contains("task 1.1 appears twice")
+    );
+}
+
+#[test]
+fn the_blueprint_carries_the_exam_guides_140_bullets_and_they_are_optional() {
+    let bp = Blueprint::dop_c02();
+    assert_eq!(bp.skills().count(), 140);
+    assert_eq!(bp.skill("3.3.s2").map(|(t, _)| t.id.as_str()), Some("3.3"));
+    let misplaced = proctor::blueprint::DOP_C02_TOML.replace("\"1.1.k2\"", "\"1.2.k9\"");
+    let err = Blueprint::from_toml(&misplaced).unwrap_err().to_string();
+    assert!(
+        err.contains("skill 1.2.k9 is listed under task 1.1"),
+        "{err}"
+    );
+    // Another exam's blueprint may list no bullets: its questions then name none.
+    let bare: String = proctor::blueprint::DOP_C02_TOML
+        .lines()
+        .filter(|l| {
+            !l.trim_start().starts_with("{ id = \"") && !l.starts_with("skills") && *l != "]"
+        })
+        .collect::<Vec<_>>()
+        .join("\n");
+    let bare = Blueprint::from_toml(&bare).unwrap();
+    assert!(!bare.has_skills());
+    let dir =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/invalid/unknown-field/1.1.toml");
+    let text = std::fs::read_to_string(dir)
+        .unwrap()
+        .replace("difficulty = \"hard\"\n", "");
+    let tmp = tempfile::tempdir().unwrap();
+    std::fs::write(tmp.path().join("1.1.toml"), text).unwrap();
+    assert_eq!(
+        Bank::from_dir(tmp.path(), &bare).unwrap().questions().len(),
+        1
     );
 }

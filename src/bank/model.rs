@@ -31,6 +31,9 @@ pub struct Question {
     pub kind: Kind,
     /// Canonical service names, most central first.
     pub services: Vec<String>,
+    /// The blueprint's knowledge and skill bullets this question tests (e.g. "1.1.s4"), 1–3.
+    #[serde(default)]
+    pub skills: Vec<String>,
     /// The date (YYYY-MM-DD) the facts were last checked against AWS documentation.
     pub verified: String,
     pub stem: String,

@@ -10,6 +10,9 @@ use serde::Deserialize;
 use std::collections::HashMap;
 use std::fmt;
 
+/// A question names at most this many exam-guide bullets in `skills`.
+pub const MAX_SKILLS: usize = 3;
+
 /// One problem in a question bank: where it is and what is wrong.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LoadError {
@@ -60,6 +63,8 @@ struct RawQuestion {
     id: String,
     kind: String,
     services: Vec<String>,
+    #[serde(default)]
+    skills: Vec<String>,
     verified: toml::value::Datetime,
     stem: String,
     explanation: String,
@@ -262,7 +267,7 @@ pub fn parse_file(
         let built = entry
             .map_err(|(id, problem)| (id, vec![problem]))
             .and_then(|q| {
-                build_question(q, &task, domain.number, file, line)
+                build_question(q, &task, domain.number, blueprint, file, line)
                     .map_err(|(id, problems)| (Some(id), problems))
             });
         match built {
@@ -282,6 +287,7 @@ fn build_question(
     q: RawQuestion,
     task: &str,
     domain: u8,
+    blueprint: &Blueprint,
     file: &str,
     line: usize,
 ) -> Result<Question, (String, Vec<String>)> {
@@ -331,6 +337,21 @@ fn build_question(
     if q.references.is_empty() {
         problems.push("references is empty".into());
     }
+    if q.skills.len() > MAX_SKILLS {
+        problems.push(format!(
+            "skills names {} bullets; a question tests at most {MAX_SKILLS}",
+            q.skills.len()
+        ));
+    }
+    for skill in &q.skills {
+        if blueprint.skill(skill).is_none() {
+            problems.push(format!(
+                "skills: \"{}\" is not a knowledge or skill bullet of {}",
+                skill.escape_debug(),
+                blueprint.code
+            ));
+        }
+    }
     let mut check_text = |field: &str, text: &str| {
         if text.trim().is_empty() {
             problems.push(format!("{field} is empty"));
@@ -371,6 +392,7 @@ fn build_question(
             domain,
             kind,
             services: q.services,
+            skills: q.skills,
             verified: date.to_string(),
             stem,
             explanation,
