@@ -34,10 +34,37 @@ fn main() {
     let _ = parse::collect_toml_files(&bank_dir, &mut files);
     files.sort();
 
-    let blueprint = blueprint::Blueprint::from_toml(
-        &std::fs::read_to_string(root.join("assets/blueprints/dop-c02.toml")).unwrap(),
-    )
-    .expect("assets/blueprints/dop-c02.toml is valid");
+    // The built-in bank is the DOP-C02 bank: it is validated against that exam's blueprint.
+    let blueprint = blueprint::Blueprint::from_toml(blueprint::DOP_C02_TOML)
+        .expect("assets/blueprints/dop-c02.toml is valid");
+
+    // Every blueprint under assets/blueprints/ is built in (`--exam CODE` chooses one), each
+    // validated here so a broken one fails the build rather than a user's run.
+    let mut blueprints = Vec::new();
+    for entry in std::fs::read_dir(root.join("assets/blueprints")).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_some_and(|e| e == "toml") {
+            let text = std::fs::read_to_string(&path).unwrap();
+            if let Err(e) = blueprint::Blueprint::from_toml(&text) {
+                panic!("{}: {e}", path.display());
+            }
+            blueprints.push(path);
+        }
+    }
+    blueprints.sort();
+    let mut listing = String::from(
+        "/// The built-in blueprints: (file stem under assets/blueprints/, contents).\n\
+         pub static BLUEPRINTS: &[(&str, &str)] = &[\n",
+    );
+    for path in &blueprints {
+        let stem = path.file_stem().unwrap().to_string_lossy();
+        listing.push_str(&format!(
+            "    ({stem:?}, include_str!({:?})),\n",
+            path.to_string_lossy()
+        ));
+    }
+    listing.push_str("];\n");
+    std::fs::write(out.join("blueprints.rs"), listing).unwrap();
 
     let mut table =
         String::from("/// The default bank's files: (path under question_bank/, contents).\n");

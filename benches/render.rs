@@ -4,13 +4,12 @@ use criterion::{Criterion, criterion_group, criterion_main};
 use proctor::bank::{Bank, BankSource, synthetic};
 use proctor::blueprint::Blueprint;
 use proctor::clock::FakeClock;
-use proctor::exam::{PaperRequest, Session, assemble};
+use proctor::practice::{IfInProgress, NewAttempt, Opening, Practice};
 use proctor::store::MemoryRecords;
-use proctor::tui::{App, Context, Start, Theme};
+use proctor::tui::{App, Theme};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use std::collections::HashMap;
 use std::hint::black_box;
 
 fn exam_app() -> App {
@@ -21,22 +20,17 @@ fn exam_app() -> App {
         .collect();
     let bank = Bank::from_files(files, &blueprint, BankSource::Folder("synthetic".into()))
         .expect("the synthetic bank is valid");
-    let paper = assemble(
-        &blueprint,
-        &bank,
-        &PaperRequest::full_exam(&blueprint, 7),
-        &HashMap::new(),
-    )
-    .expect("a full mock");
-    let session = Session::new(paper, 0);
-    let ctx = Context {
+    let mut practice = Practice::new(
         blueprint,
         bank,
-        records: Box::new(MemoryRecords::default()),
-        clock: Box::new(FakeClock::at(0)),
-        seeds: Box::new(|| 7),
-    };
-    let mut app = App::new(ctx, Start::Session(session), Theme::new(true));
+        Box::new(MemoryRecords::default()),
+        Box::new(FakeClock::at(0)),
+        Box::new(|| 7),
+    );
+    practice
+        .start(NewAttempt::mock(Some(7)), IfInProgress::Refuse)
+        .expect("a full mock");
+    let mut app = App::new(practice, Opening::Sitting, Theme::new(true));
     for c in ['b', 'x', 'm'] {
         app.handle_key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
     }

@@ -11,6 +11,9 @@ use std::fmt;
 /// The blueprint of the default exam, compiled into the binary.
 pub const DOP_C02_TOML: &str = include_str!("../assets/blueprints/dop-c02.toml");
 
+/// A bank folder may carry the blueprint of its exam under this name, at its top.
+pub const BANK_BLUEPRINT_FILE: &str = "blueprint.toml";
+
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Blueprint {

@@ -1,12 +1,19 @@
-//! The command line: clap definitions and the commands that need no terminal UI.
+//! The command line: clap definitions, and each command as a call into the practice layer
+//! ([`crate::practice`]) or a report. Interactive commands start or resume their attempt here,
+//! so that a refusal is a message on stderr before any screen opens, then hand the practice
+//! layer to a front end: the terminal UI, or the line mode with `--plain`.
 
-use crate::bank::{self, Bank, BankError};
+use crate::bank::{self, BankError};
 use crate::blueprint::Blueprint;
-use crate::exam::{Feedback, Mode, PaperRequest, Scope, assemble};
+use crate::exam::{Feedback, Mode, Scope};
+use crate::practice::setup::{Setup, SetupError};
+use crate::practice::{
+    self, IfInProgress, NewAttempt, Opening, Practice, PracticeError, mode_phrase, policy,
+};
 use crate::report;
-use crate::store::{self, Access, Records, Store, StoreError};
+use crate::store::{Access, Records, StoreError};
 use clap::{Args, Parser, Subcommand, ValueEnum};
-use std::fmt;
+use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -28,12 +35,29 @@ pub struct Cli {
 
 #[derive(Debug, Args, Clone, Default)]
 pub struct GlobalArgs {
-    /// A folder of question files to use instead of the built-in bank.
+    /// A folder of question files to use instead of the built-in bank (with its own
+    /// blueprint.toml, it is another exam).
     #[arg(long, global = true, value_name = "DIR")]
     pub bank: Option<PathBuf>,
-    /// Where attempt history and the exam in progress are kept.
+    /// The exam: a built-in blueprint (dop-c02) or a blueprint file.
+    #[arg(long, global = true, value_name = "CODE|FILE")]
+    pub exam: Option<String>,
+    /// Where attempt history and the attempts in progress are kept.
     #[arg(long, global = true, value_name = "DIR", env = "PROCTOR_DATA_DIR")]
     pub data_dir: Option<PathBuf>,
+    /// Line mode: plain text in and out, one command per line (screen readers, scripts).
+    #[arg(long, global = true)]
+    pub plain: bool,
+}
+
+impl GlobalArgs {
+    fn setup(&self) -> Setup {
+        Setup {
+            exam: self.exam.clone(),
+            bank: self.bank.clone(),
+            data_dir: self.data_dir.clone(),
+        }
+    }
 }
 
 #[derive(Debug, Subcommand)]
@@ -43,18 +67,17 @@ pub enum Command {
         /// Seed for question choice and option order; the same seed gives the same paper.
         #[arg(long)]
         seed: Option<u64>,
-        /// Override the time limit, e.g. 90m, 45s, 1h30m.
+        /// Override the time limit, e.g. 90m, 45s, 1h30m (at most 24h).
         #[arg(long, value_parser = parse_duration_secs, value_name = "DURATION")]
         time_limit: Option<u64>,
-    },
-    /// Drill one domain or task statement, with the explanation after each answer.
-    Drill {
-        /// Domain number, 1–6.
-        #[arg(long, conflicts_with = "task", required_unless_present = "task")]
-        domain: Option<u8>,
-        /// Task statement, e.g. 1.4.
+        /// If a mock exam is in progress, record it as abandoned and start a new one.
         #[arg(long)]
-        task: Option<String>,
+        replace: bool,
+    },
+    /// Drill one domain, task statement or skill bullet, with the explanation after each answer.
+    Drill {
+        #[command(flatten)]
+        scope: DrillScopeArgs,
         /// How many questions (default 10, or all the scope has if fewer).
         #[arg(long)]
         count: Option<usize>,
@@ -63,12 +86,19 @@ pub enum Command {
         feedback: FeedbackArg,
         #[arg(long)]
         seed: Option<u64>,
-        /// Pace the drill with a time limit, e.g. 20m.
+        /// Pace the drill with a time limit, e.g. 20m (at most 24h).
         #[arg(long, value_parser = parse_duration_secs, value_name = "DURATION")]
         time_limit: Option<u64>,
+        /// If a drill is in progress, record it as abandoned and start a new one.
+        #[arg(long)]
+        replace: bool,
     },
-    /// Continue the exam in progress where it was left.
-    Resume,
+    /// Continue an attempt in progress where it was left.
+    Resume {
+        /// Which one, when more than one mode has an attempt in progress.
+        #[arg(long, value_enum)]
+        mode: Option<ModeArg>,
+    },
     /// Review answers: the latest attempt, one attempt, or a drill of what you missed.
     Review {
         /// Drill the questions whose latest answer was wrong or unanswered.
@@ -80,6 +110,9 @@ pub enum Command {
         /// With --missed: at most this many questions.
         #[arg(long, requires = "missed")]
         count: Option<usize>,
+        /// With --missed: if a review is in progress, record it as abandoned and start anew.
+        #[arg(long, requires = "missed")]
+        replace: bool,
     },
     /// Past attempts, newest first.
     History {
@@ -100,9 +133,38 @@ pub enum Command {
     },
 }
 
+/// What a drill takes its questions from: exactly one.
+#[derive(Debug, Args, Clone)]
+#[group(required = true, multiple = false)]
+pub struct DrillScopeArgs {
+    /// Domain number, e.g. 3.
+    #[arg(long)]
+    pub domain: Option<u8>,
+    /// Task statement, e.g. 1.4.
+    #[arg(long)]
+    pub task: Option<String>,
+    /// Knowledge or skill bullet of the exam guide, e.g. 3.3.s2 (`proctor bank stats` lists them).
+    #[arg(long)]
+    pub skill: Option<String>,
+}
+
+impl DrillScopeArgs {
+    fn scope(&self) -> Scope {
+        match (self.domain, &self.task, &self.skill) {
+            (Some(domain), _, _) => Scope::Domain { domain },
+            (_, Some(task), _) => Scope::Task { task: task.clone() },
+            (_, _, Some(skill)) => Scope::Skill {
+                skill: skill.clone(),
+            },
+            // clap's group requires exactly one; a domain nobody has is the clearest error.
+            (None, None, None) => Scope::Domain { domain: 0 },
+        }
+    }
+}
+
 #[derive(Debug, Subcommand)]
 pub enum BankCommand {
-    /// Questions by domain, task statement, kind and service.
+    /// Questions by domain, task statement, skill bullet, kind and service.
     Stats {
         #[arg(long)]
         json: bool,
@@ -118,6 +180,23 @@ pub enum FeedbackArg {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ModeArg {
+    Exam,
+    Drill,
+    Review,
+}
+
+impl From<ModeArg> for Mode {
+    fn from(m: ModeArg) -> Mode {
+        match m {
+            ModeArg::Exam => Mode::Exam,
+            ModeArg::Drill => Mode::Drill,
+            ModeArg::Review => Mode::Review,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ExportFormat {
     Json,
     Csv,
@@ -125,39 +204,24 @@ pub enum ExportFormat {
 }
 
 /// A command that failed: the message says why and what to do. Exit status 1.
-#[derive(Debug)]
-pub struct CliError(pub String);
-
-impl fmt::Display for CliError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0)
-    }
-}
-
-impl std::error::Error for CliError {}
-
-impl From<StoreError> for CliError {
-    fn from(e: StoreError) -> Self {
-        CliError(e.to_string())
-    }
-}
-
-impl From<crate::exam::AssemblyError> for CliError {
-    fn from(e: crate::exam::AssemblyError) -> Self {
-        CliError(format!("cannot assemble the paper: {e}"))
-    }
-}
-
-impl From<BankError> for CliError {
-    fn from(e: BankError) -> Self {
-        CliError(e.to_string())
-    }
+#[derive(Debug, thiserror::Error)]
+pub enum CliError {
+    #[error("{0}")]
+    Message(String),
+    #[error(transparent)]
+    Setup(#[from] SetupError),
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    #[error(transparent)]
+    Bank(#[from] BankError),
+    #[error("terminal error: {0}")]
+    Terminal(#[from] std::io::Error),
 }
 
 /// Runs a parsed command line.
 pub fn run(cli: Cli) -> Result<ExitCode, CliError> {
     let global = &cli.global;
-    let blueprint = Blueprint::dop_c02();
+    let setup = global.setup();
     let out = |text: String| {
         println!("{}", text.trim_end_matches('\n'));
         Ok(ExitCode::SUCCESS)
@@ -165,11 +229,15 @@ pub fn run(cli: Cli) -> Result<ExitCode, CliError> {
     match cli.command {
         Some(Command::Bank {
             command: BankCommand::Stats { json },
-        }) => out(bank_stats(global, &blueprint, json)?),
+        }) => {
+            let blueprint = setup.blueprint()?;
+            out(bank_stats(&setup, &blueprint, json)?)
+        }
         Some(Command::Bank {
             command: BankCommand::Lint,
         }) => {
-            let (report, failed) = bank_lint(global, &blueprint)?;
+            let blueprint = setup.blueprint()?;
+            let (report, failed) = bank_lint(&setup, &blueprint)?;
             println!("{report}");
             Ok(if failed {
                 ExitCode::from(1)
@@ -178,47 +246,47 @@ pub fn run(cli: Cli) -> Result<ExitCode, CliError> {
             })
         }
         Some(Command::History { json }) => {
-            let store = open_store(global, Access::ReadOnly)?;
-            let attempts = store.attempts();
+            let blueprint = setup.blueprint()?;
+            let history = read_history(&setup, &blueprint)?;
             if json {
-                out(report::history_json(&attempts, &blueprint))
+                out(report::history_json(&history))
             } else {
-                out(report::history_table(&attempts, &blueprint))
+                out(report::history_table(&history))
             }
         }
         Some(Command::Export { id, format }) => {
-            let store = open_store(global, Access::ReadOnly)?;
-            let attempt = store.attempt(Some(&id))?;
+            let blueprint = setup.blueprint()?;
+            let history = read_history(&setup, &blueprint)?;
+            let scored = history
+                .iter()
+                .find(|s| s.attempt.id == id)
+                .ok_or(StoreError::NoSuchAttempt { id })?;
             out(match format {
-                ExportFormat::Json => report::export_json(attempt, &blueprint),
-                ExportFormat::Csv => report::export_csv(attempt, &blueprint),
-                ExportFormat::Md => {
-                    let bank = load_bank(global, &blueprint)?;
-                    report::export_markdown(attempt, &blueprint, &bank)
-                }
+                ExportFormat::Json => report::export_json(scored),
+                ExportFormat::Csv => report::export_csv(scored),
+                ExportFormat::Md => report::export_markdown(scored, &setup.bank(&blueprint)?),
             })
         }
-        command => interactive(global, blueprint, command),
+        command => interactive(global, &setup, command),
     }
 }
 
-/// The data dir: --data-dir, else PROCTOR_DATA_DIR (clap reads both), else the platform's.
-pub fn data_dir(global: &GlobalArgs) -> Result<PathBuf, CliError> {
-    global
-        .data_dir
-        .clone()
-        .or_else(store::default_dir)
-        .ok_or_else(|| {
-            CliError("no data dir: this platform has no home folder; give --data-dir DIR".into())
-        })
+/// Finished attempts, newest first, read without taking the lock (so they can be listed while
+/// an exam runs elsewhere).
+fn read_history(setup: &Setup, blueprint: &Blueprint) -> Result<Vec<practice::Scored>, CliError> {
+    let store = setup.store(blueprint, Access::ReadOnly)?;
+    report_warnings(&store.warnings);
+    Ok(store
+        .attempts()
+        .into_iter()
+        .map(|a| practice::scored(a, blueprint))
+        .collect())
 }
 
-fn open_store(global: &GlobalArgs, access: Access) -> Result<Store, CliError> {
-    let store = Store::open(&data_dir(global)?, access)?;
-    for warning in &store.warnings {
+fn report_warnings(warnings: &[String]) {
+    for warning in warnings {
         eprintln!("proctor: {warning}");
     }
-    Ok(store)
 }
 
 /// A seed for a new paper when none is given: the clock's nanoseconds, mixed.
@@ -229,208 +297,200 @@ fn fresh_seed() -> u64 {
     nanos.wrapping_mul(0x9E37_79B9_7F4A_7C15) ^ u64::from(std::process::id())
 }
 
-/// What an interactive command opens on.
-#[cfg_attr(not(feature = "tui"), allow(dead_code))]
-enum Opening {
-    Home,
-    Session(crate::exam::Session),
-    AttemptReview(store::Attempt),
-}
-
 fn interactive(
     global: &GlobalArgs,
-    blueprint: Blueprint,
+    setup: &Setup,
     command: Option<Command>,
 ) -> Result<ExitCode, CliError> {
-    let bank = load_bank(global, &blueprint)?;
-    let store = open_store(global, Access::Exclusive)?;
-    let clock = crate::clock::SystemClock::default();
-    use crate::clock::Clock;
-    let new_session = |request: PaperRequest| -> Result<Opening, CliError> {
-        let paper = assemble(&blueprint, &bank, &request, &store.seen_counts())?;
-        Ok(Opening::Session(crate::exam::Session::new(
-            paper,
-            clock.now(),
-        )))
-    };
-    let opening = match command {
-        None => Opening::Home,
-        Some(Command::Exam { seed, time_limit }) => {
-            if store.progress(Mode::Exam).is_some() {
-                return Err(CliError(
-                    "an exam is in progress: `proctor resume` continues it (or open `proctor` and choose)".into(),
-                ));
-            }
-            let mut request = PaperRequest::full_exam(&blueprint, seed.unwrap_or_else(fresh_seed));
-            if time_limit.is_some() {
-                request.time_limit_secs = time_limit;
-            }
-            new_session(request)?
+    // Without a terminal the screen cannot start: say so before anything is written.
+    let terminal = std::io::stdin().is_terminal() && std::io::stdout().is_terminal();
+    if !global.plain && !terminal {
+        return Err(CliError::Message(
+            "this command needs a terminal (standard input and output are not one); \
+             add --plain for the line mode, which reads commands from standard input"
+                .into(),
+        ));
+    }
+    let blueprint = setup.blueprint()?;
+    let bank = setup.bank(&blueprint)?;
+    let store = setup.store(&blueprint, Access::Exclusive)?;
+    report_warnings(&store.warnings);
+    let mut practice = Practice::new(
+        blueprint,
+        bank,
+        Box::new(store),
+        Box::new(crate::clock::SystemClock::default()),
+        Box::new(fresh_seed),
+    );
+    let policy = |replace: bool| {
+        if replace {
+            IfInProgress::Abandon
+        } else {
+            IfInProgress::Refuse
         }
+    };
+    let started = match command {
+        None => return launch(global, practice, Opening::Home),
+        Some(Command::Exam {
+            seed,
+            time_limit,
+            replace,
+        }) => practice.start(
+            NewAttempt::Mock {
+                seed,
+                time_limit_secs: time_limit,
+            },
+            policy(replace),
+        ),
         Some(Command::Drill {
-            domain,
-            task,
+            scope,
             count,
             feedback,
             seed,
             time_limit,
-        }) => {
-            let scope = match (domain, task) {
-                (Some(d), _) => Scope::Domain { domain: d },
-                (None, Some(t)) => Scope::Task { task: t },
-                (None, None) => unreachable!("clap requires --domain or --task"),
-            };
-            let available = bank
-                .questions()
-                .iter()
-                .filter(|q| match &scope {
-                    Scope::Domain { domain } => q.domain == *domain,
-                    Scope::Task { task } => &q.task == task,
-                    _ => true,
-                })
-                .count();
-            new_session(PaperRequest {
-                mode: Mode::Drill,
-                scope,
-                count: count.unwrap_or(available.min(10)),
-                seed: seed.unwrap_or_else(fresh_seed),
-                time_limit_secs: time_limit,
+            replace,
+        }) => practice.start(
+            NewAttempt::Drill {
+                scope: scope.scope(),
+                count,
                 feedback: match feedback {
                     FeedbackArg::Now => Feedback::Now,
                     FeedbackArg::End => Feedback::End,
                 },
-            })?
-        }
-        Some(Command::Resume) => match store.in_progress() {
-            Some(session) => Opening::Session(session),
-            None => return Err(CliError("there is no exam in progress to resume".into())),
-        },
+                seed,
+                time_limit_secs: time_limit,
+            },
+            policy(replace),
+        ),
+        Some(Command::Resume { mode }) => practice.resume(mode.map(Mode::from)),
         Some(Command::Review {
             missed: true,
             count,
+            replace,
             ..
-        }) => {
-            let ids = store.missed();
-            if ids.is_empty() {
-                return Err(CliError(
-                    "nothing to review: no question's latest answer was wrong".into(),
-                ));
-            }
-            new_session(PaperRequest {
-                mode: Mode::Review,
-                count: count.unwrap_or(ids.len()).min(ids.len()),
-                scope: Scope::Questions { ids },
-                seed: fresh_seed(),
-                time_limit_secs: None,
-                feedback: Feedback::Now,
-            })?
-        }
+        }) => practice.start(NewAttempt::Missed { count }, policy(replace)),
         Some(Command::Review { attempt, .. }) => {
-            Opening::AttemptReview(store.attempt(attempt.as_deref())?.clone())
+            let scored = practice
+                .attempt(attempt.as_deref())
+                .map_err(|e| CliError::Message(e.to_string()))?;
+            return launch(global, practice, Opening::AttemptReview(Box::new(scored)));
         }
-        Some(_) => unreachable!("non-interactive commands are handled by run"),
+        Some(_) => {
+            return Err(CliError::Message(
+                "not an interactive command (a bug: report it)".into(),
+            ));
+        }
     };
-    launch(blueprint, bank, store, clock, opening)
+    match started {
+        Ok(_) => launch(global, practice, Opening::Sitting),
+        Err(e) => Err(CliError::Message(refusal(&e))),
+    }
+}
+
+/// A practice error as the command line says it: with the commands that resolve it.
+fn refusal(e: &PracticeError) -> String {
+    match e {
+        PracticeError::InProgress { mode } => format!(
+            "{} is in progress: `proctor resume --mode {}` continues it, or run this command \
+             again with --replace to record it as abandoned and start a new one",
+            mode_phrase(*mode),
+            mode.as_str()
+        ),
+        PracticeError::WhichToResume(modes) => format!(
+            "{e}: {}",
+            modes
+                .iter()
+                .map(|m| format!("`proctor resume --mode {}`", m.as_str()))
+                .collect::<Vec<_>>()
+                .join(" or ")
+        ),
+        PracticeError::NothingToResume => {
+            format!("{e}; start one with `proctor exam` or `proctor drill`")
+        }
+        _ => e.to_string(),
+    }
+}
+
+fn launch(global: &GlobalArgs, practice: Practice, opening: Opening) -> Result<ExitCode, CliError> {
+    let unsaved = if global.plain {
+        let stdin = std::io::stdin();
+        crate::plain::run(practice, opening, stdin.lock(), std::io::stdout())?
+    } else {
+        terminal(practice, opening)?
+    };
+    match unsaved {
+        // The work was shown but is not on disk: say so, and fail, so nobody is misled.
+        Some(problem) => Err(CliError::Message(format!(
+            "{problem}. The last answers were not saved."
+        ))),
+        None => Ok(ExitCode::SUCCESS),
+    }
 }
 
 #[cfg(feature = "tui")]
-fn launch(
-    blueprint: Blueprint,
-    bank: Bank,
-    store: Store,
-    clock: crate::clock::SystemClock,
-    opening: Opening,
-) -> Result<ExitCode, CliError> {
-    use crate::tui::{self, Context, Start};
-    let start = match opening {
-        Opening::Home => Start::Home,
-        Opening::Session(s) => Start::Session(s),
-        Opening::AttemptReview(a) => Start::AttemptReview(a),
-    };
-    let context = Context {
-        blueprint,
-        bank,
-        records: Box::new(store),
-        clock: Box::new(clock),
-        seeds: Box::new(fresh_seed),
-    };
-    tui::run(context, start).map_err(|e| CliError(format!("terminal error: {e}")))?;
-    Ok(ExitCode::SUCCESS)
+fn terminal(practice: Practice, opening: Opening) -> Result<Option<String>, CliError> {
+    Ok(crate::tui::run(practice, opening)?)
 }
 
 #[cfg(not(feature = "tui"))]
-fn launch(
-    _: Blueprint,
-    _: Bank,
-    _: Store,
-    _: crate::clock::SystemClock,
-    _: Opening,
-) -> Result<ExitCode, CliError> {
-    Err(CliError(
-        "this build has no terminal UI (built without the `tui` feature); available: bank, history, export".into(),
+fn terminal(_: Practice, _: Opening) -> Result<Option<String>, CliError> {
+    Err(CliError::Message(
+        "this build has no terminal UI (built without the `tui` feature); use --plain".into(),
     ))
 }
 
-/// "90m", "45s", "1h30m", "2h"; a bare number is minutes. Returns seconds.
+/// "90m", "45s", "1h30m", "2h"; a bare number is minutes. Returns seconds, at most
+/// [`policy::MAX_TIME_LIMIT_SECS`].
 pub fn parse_duration_secs(text: &str) -> Result<u64, String> {
     let text = text.trim();
-    if let Ok(minutes) = text.parse::<u64>() {
-        return positive(minutes * 60, text);
-    }
+    let bad = || format!("\"{text}\" is not a duration like 90m, 45s or 1h30m");
+    let too_long = || {
+        format!(
+            "\"{text}\" is longer than the longest time limit, {}h",
+            policy::MAX_TIME_LIMIT_SECS / 3600
+        )
+    };
     let mut total = 0u64;
-    let mut number = String::new();
-    for c in text.chars() {
-        if c.is_ascii_digit() {
-            number.push(c);
-            continue;
-        }
-        let unit = match c {
-            'h' => 3600,
-            'm' => 60,
-            's' => 1,
-            _ => {
-                return Err(format!(
-                    "\"{text}\" is not a duration like 90m, 45s or 1h30m"
-                ));
-            }
-        };
-        let n: u64 = number
-            .parse()
-            .map_err(|_| format!("\"{text}\" is not a duration like 90m, 45s or 1h30m"))?;
-        total += n * unit;
-        number.clear();
-    }
-    if !number.is_empty() {
-        return Err(format!(
-            "\"{text}\": give a unit after {number} (h, m or s)"
-        ));
-    }
-    positive(total, text)
-}
-
-fn positive(secs: u64, text: &str) -> Result<u64, String> {
-    if secs == 0 {
-        Err(format!("\"{text}\": the time limit must be more than zero"))
+    if let Ok(minutes) = text.parse::<u64>() {
+        total = minutes.checked_mul(60).ok_or_else(too_long)?;
     } else {
-        Ok(secs)
+        let mut number = String::new();
+        for c in text.chars() {
+            if c.is_ascii_digit() {
+                number.push(c);
+                continue;
+            }
+            let unit: u64 = match c {
+                'h' => 3600,
+                'm' => 60,
+                's' => 1,
+                _ => return Err(bad()),
+            };
+            let n: u64 = number.parse().map_err(|_| bad())?;
+            total = n
+                .checked_mul(unit)
+                .and_then(|secs| total.checked_add(secs))
+                .ok_or_else(too_long)?;
+            number.clear();
+        }
+        if !number.is_empty() {
+            return Err(format!(
+                "\"{text}\": give a unit after {number} (h, m or s)"
+            ));
+        }
     }
-}
-
-/// The bank the command line asks for: `--bank DIR`, else the built-in one.
-pub fn load_bank(global: &GlobalArgs, blueprint: &Blueprint) -> Result<Bank, CliError> {
-    Ok(match &global.bank {
-        Some(dir) => Bank::from_dir(dir, blueprint)?,
-        None => Bank::embedded(blueprint)?,
-    })
+    if total == 0 {
+        Err(format!("\"{text}\": the time limit must be more than zero"))
+    } else if total > policy::MAX_TIME_LIMIT_SECS {
+        Err(too_long())
+    } else {
+        Ok(total)
+    }
 }
 
 /// `proctor bank stats`.
-pub fn bank_stats(
-    global: &GlobalArgs,
-    blueprint: &Blueprint,
-    json: bool,
-) -> Result<String, CliError> {
-    let bank = load_bank(global, blueprint)?;
+pub fn bank_stats(setup: &Setup, blueprint: &Blueprint, json: bool) -> Result<String, CliError> {
+    let bank = setup.bank(blueprint)?;
     let stats = bank::stats::bank_stats(&bank, blueprint);
     Ok(if json {
         serde_json::to_string_pretty(&stats).expect("stats serialize")
@@ -440,8 +500,8 @@ pub fn bank_stats(
 }
 
 /// `proctor bank lint`: the report, and whether it found errors.
-pub fn bank_lint(global: &GlobalArgs, blueprint: &Blueprint) -> Result<(String, bool), CliError> {
-    let files = match &global.bank {
+pub fn bank_lint(setup: &Setup, blueprint: &Blueprint) -> Result<(String, bool), CliError> {
+    let files = match &setup.bank {
         None => bank::embedded_files(),
         Some(dir) => bank::read_dir_files(dir)?,
     };
@@ -460,8 +520,17 @@ mod tests {
         assert_eq!(parse_duration_secs("45s"), Ok(45));
         assert_eq!(parse_duration_secs("1h30m"), Ok(5_400));
         assert_eq!(parse_duration_secs("90"), Ok(5_400));
+        assert_eq!(parse_duration_secs("24h"), Ok(86_400));
         assert!(parse_duration_secs("0s").is_err());
         assert!(parse_duration_secs("10x").is_err());
         assert!(parse_duration_secs("1h30").is_err());
+    }
+
+    #[test]
+    fn time_limits_past_a_day_are_refused_not_wrapped() {
+        for text in ["18446744073709552s", "25h", "1441", "18446744073709551615"] {
+            let err = parse_duration_secs(text).unwrap_err();
+            assert!(err.contains("longest time limit"), "{text}: {err}");
+        }
     }
 }

@@ -9,7 +9,11 @@ pub mod blueprint;
 pub mod cli;
 pub mod clock;
 pub mod exam;
+pub mod format;
+pub mod plain;
+pub mod practice;
 pub mod report;
+pub mod safe_text;
 pub mod store;
 #[cfg(feature = "tui")]
 pub mod tui;

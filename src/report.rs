@@ -2,8 +2,8 @@
 //! schema (documented in the README), CSV and Markdown exports, and the history table.
 
 use crate::bank::Bank;
-use crate::blueprint::Blueprint;
 use crate::exam::score;
+use crate::practice::Scored;
 use crate::store::Attempt;
 use serde::Serialize;
 use std::fmt::Write;
@@ -64,9 +64,10 @@ pub struct ItemEntry {
     pub seconds: u64,
 }
 
-pub fn history_entry(attempt: &Attempt, blueprint: &Blueprint) -> HistoryEntry {
+/// An attempt in the stable schema, with the scorecard it was given when it finished.
+pub fn history_entry(scored: &Scored) -> HistoryEntry {
+    let Scored { attempt, card } = scored;
     let s = &attempt.session;
-    let card = score(s, blueprint);
     HistoryEntry {
         id: attempt.id.clone(),
         mode: s.paper.mode.as_str(),
@@ -120,11 +121,8 @@ pub fn history_entry(attempt: &Attempt, blueprint: &Blueprint) -> HistoryEntry {
     }
 }
 
-pub fn history_json(attempts: &[Attempt], blueprint: &Blueprint) -> String {
-    let entries: Vec<HistoryEntry> = attempts
-        .iter()
-        .map(|a| history_entry(a, blueprint))
-        .collect();
+pub fn history_json(attempts: &[Scored]) -> String {
+    let entries: Vec<HistoryEntry> = attempts.iter().map(history_entry).collect();
     serde_json::to_string_pretty(&entries).expect("history serializes")
 }
 
@@ -143,7 +141,7 @@ pub fn short_time(rfc3339: &str) -> String {
     rfc3339.get(..16).unwrap_or(rfc3339).replace('T', " ")
 }
 
-pub fn history_table(attempts: &[Attempt], blueprint: &Blueprint) -> String {
+pub fn history_table(attempts: &[Scored]) -> String {
     if attempts.is_empty() {
         return "No finished attempts yet. Start one with `proctor exam` or `proctor drill`."
             .into();
@@ -153,7 +151,7 @@ pub fn history_table(attempts: &[Attempt], blueprint: &Blueprint) -> String {
         "id", "finished (UTC)", "mode", "score", "scaled*", "result", "time used"
     );
     for a in attempts {
-        let e = history_entry(a, blueprint);
+        let e = history_entry(a);
         let _ = writeln!(
             out,
             "{:<26} {:<16} {:<7} {:>9} {:>8} {:>6} {:>12}",
@@ -176,8 +174,8 @@ fn indices(v: &[usize]) -> String {
 
 /// One row per question: id, domain, task, chosen, key, correct, flagged, seconds. Option
 /// indices are in the question file's order, space-separated.
-pub fn export_csv(attempt: &Attempt, blueprint: &Blueprint) -> String {
-    let e = history_entry(attempt, blueprint);
+pub fn export_csv(attempt: &Scored) -> String {
+    let e = history_entry(attempt);
     let mut out = String::from("id,domain,task,chosen,key,correct,flagged,seconds\n");
     for i in &e.items {
         let _ = writeln!(
@@ -196,14 +194,15 @@ pub fn export_csv(attempt: &Attempt, blueprint: &Blueprint) -> String {
     out
 }
 
-pub fn export_json(attempt: &Attempt, blueprint: &Blueprint) -> String {
-    serde_json::to_string_pretty(&history_entry(attempt, blueprint)).expect("attempt serializes")
+pub fn export_json(attempt: &Scored) -> String {
+    serde_json::to_string_pretty(&history_entry(attempt)).expect("attempt serializes")
 }
 
 /// A readable report: the score, the domain table, then every question with the candidate's
 /// answer, the key and the explanation.
-pub fn export_markdown(attempt: &Attempt, blueprint: &Blueprint, bank: &Bank) -> String {
-    let e = history_entry(attempt, blueprint);
+pub fn export_markdown(scored: &Scored, bank: &Bank) -> String {
+    let e = history_entry(scored);
+    let attempt: &Attempt = &scored.attempt;
     let mut out = String::new();
     let _ = writeln!(
         out,

@@ -102,14 +102,17 @@ fn bank_stats_json_counts_every_domain() {
 #[test]
 fn a_drill_of_a_scope_the_exam_lacks_says_so() {
     let dir = tempfile::tempdir().unwrap();
-    let out = proctor(&["drill", "--task", "9.9"], dir.path());
+    let out = proctor(&["--plain", "drill", "--task", "9.9"], dir.path());
     assert_eq!(out.status.code(), Some(1));
     assert!(
         text(&out.stderr).contains("there is no task statement 9.9"),
         "{}",
         text(&out.stderr)
     );
-    let out = proctor(&["drill", "--domain", "3", "--count", "99"], dir.path());
+    let out = proctor(
+        &["--plain", "drill", "--domain", "3", "--count", "99"],
+        dir.path(),
+    );
     assert_eq!(out.status.code(), Some(1));
     assert!(
         text(&out.stderr).contains("domain 3 has"),
@@ -139,7 +142,7 @@ fn a_file_as_data_dir_is_a_clear_error() {
 fn a_second_instance_on_one_data_dir_is_refused() {
     let dir = tempfile::tempdir().unwrap();
     let _held = Store::open(dir.path(), Access::Exclusive).unwrap();
-    let out = proctor(&["exam"], dir.path());
+    let out = proctor(&["--plain", "exam"], dir.path());
     assert_eq!(out.status.code(), Some(1));
     assert!(
         text(&out.stderr).contains("another proctor is using"),
@@ -157,9 +160,13 @@ fn unknown_attempts_and_empty_histories_are_handled() {
     let out = proctor(&["export", "nope", "--format", "csv"], dir.path());
     assert_eq!(out.status.code(), Some(1));
     assert!(text(&out.stderr).contains("there is no attempt nope"));
-    let out = proctor(&["resume"], dir.path());
+    let out = proctor(&["--plain", "resume"], dir.path());
     assert_eq!(out.status.code(), Some(1));
-    assert!(text(&out.stderr).contains("no exam in progress"));
+    assert!(
+        text(&out.stderr).contains("there is nothing in progress to resume"),
+        "{}",
+        text(&out.stderr)
+    );
 }
 
 /// Records a full mock in which the first question is answered right, the second wrong and
@@ -185,7 +192,7 @@ fn record_attempt(dir: &Path) -> String {
     s.apply(Action::ToggleFlag, 40_000);
     s.apply(Action::Submit, 50_000);
     let mut store = Store::open(dir, Access::Exclusive).unwrap();
-    store.finish(&s).unwrap().id
+    store.finish(&s, &proctor::exam::score(&s, &bp)).unwrap().id
 }
 
 #[test]

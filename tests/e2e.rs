@@ -276,7 +276,7 @@ fn kill_9_mid_exam_loses_no_answer_and_resume_brings_it_back() {
         .count();
     // While it runs, a second proctor on the same data dir is refused.
     let second = Command::new(env!("CARGO_BIN_EXE_proctor"))
-        .arg("exam")
+        .args(["--plain", "exam"])
         .env("PROCTOR_DATA_DIR", &data)
         .output()
         .unwrap();

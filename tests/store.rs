@@ -2,7 +2,7 @@
 
 use proctor::bank::{Bank, BankSource, synthetic};
 use proctor::blueprint::Blueprint;
-use proctor::exam::{Action, Feedback, Mode, PaperRequest, Scope, Session, assemble};
+use proctor::exam::{Action, Feedback, Mode, PaperRequest, Scope, Session, assemble, score};
 use proctor::store::{Access, MemoryRecords, Records, Store, StoreError};
 use std::collections::HashMap;
 
@@ -57,7 +57,7 @@ fn progress_is_saved_and_read_back_after_every_action() {
     drop(store);
     let again = Store::open(dir.path(), Access::Exclusive).unwrap();
     s.pause(0); // a loaded session comes back paused, its clock stopped
-    assert_eq!(again.in_progress(), Some(s));
+    assert_eq!(again.progress(Mode::Drill), Some(s));
     assert!(
         !dir.path().join("in-progress-drill.tmp").exists(),
         "no temp file left behind"
@@ -73,10 +73,10 @@ fn a_finished_attempt_is_its_own_file_and_clears_the_progress() {
     answer(&mut s, true);
     store.save_progress(&s).unwrap();
     s.apply(Action::Submit, 0);
-    let first = store.finish(&s).unwrap();
-    let second = store.finish(&s).unwrap();
+    let first = store.finish(&s, &score(&s, &bp)).unwrap();
+    let second = store.finish(&s, &score(&s, &bp)).unwrap();
     assert_ne!(first.id, second.id, "two attempts never share a file");
-    assert!(store.in_progress().is_none());
+    assert!(store.modes_in_progress().is_empty());
     let files = std::fs::read_dir(dir.path().join("attempts"))
         .unwrap()
         .count();
@@ -93,14 +93,14 @@ fn a_corrupt_file_is_set_aside_and_the_rest_still_loads() {
     let mut store = Store::open(dir.path(), Access::Exclusive).unwrap();
     let mut s = drill(&bp, &bank, &["3.1-001"]);
     s.apply(Action::Submit, 0);
-    store.finish(&s).unwrap();
+    store.finish(&s, &score(&s, &bp)).unwrap();
     drop(store);
     let bad = dir.path().join("attempts/20260101-000000-exam.json");
     std::fs::write(&bad, "{ not json").unwrap();
     std::fs::write(dir.path().join("in-progress-drill.json"), [0xff, 0x00]).unwrap();
     let store = Store::open(dir.path(), Access::Exclusive).unwrap();
     assert_eq!(store.attempts().len(), 1);
-    assert!(store.in_progress().is_none());
+    assert!(store.modes_in_progress().is_empty());
     assert_eq!(store.warnings.len(), 2, "{:?}", store.warnings);
     assert!(store.warnings[0].contains("20260101-000000-exam.json"));
     assert!(!bad.exists());
@@ -145,7 +145,7 @@ fn the_missed_pool_holds_latest_wrong_answers_and_shrinks_when_answered_right() 
     s.apply(Action::Next, 0);
     answer(&mut s, true);
     s.apply(Action::Submit, 0); // 4.1-003 left blank: missed too
-    records.finish(&s).unwrap();
+    records.finish(&s, &score(&s, &bp)).unwrap();
     assert_eq!(
         records.missed(),
         vec!["4.1-001".to_string(), "4.1-003".to_string()]
@@ -154,7 +154,7 @@ fn the_missed_pool_holds_latest_wrong_answers_and_shrinks_when_answered_right() 
     let mut again = drill(&bp, &bank, &["4.1-003"]);
     answer(&mut again, true);
     again.apply(Action::Submit, 0);
-    records.finish(&again).unwrap();
+    records.finish(&again, &score(&again, &bp)).unwrap();
     assert_eq!(records.missed(), vec!["4.1-001".to_string()]);
     assert_eq!(records.seen_counts()["4.1-003"], 2);
 }

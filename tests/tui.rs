@@ -5,9 +5,10 @@
 use proctor::bank::{Bank, BankSource, synthetic};
 use proctor::blueprint::Blueprint;
 use proctor::clock::{Clock, FakeClock};
-use proctor::exam::{Action, Feedback, Mode, PaperRequest, Scope, Session, Status, assemble};
-use proctor::store::{Attempt, MemoryRecords, Records};
-use proctor::tui::{App, Context, ScreenKind, Start, Theme};
+use proctor::exam::{Action, Feedback, Mode, Scope, Scorecard, Session, Status};
+use proctor::practice::{IfInProgress, NewAttempt, Opening, Practice};
+use proctor::store::{Attempt, MemoryRecords, Records, StoreError};
+use proctor::tui::{App, ScreenKind, Theme};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
@@ -16,7 +17,6 @@ use ratatui::crossterm::event::{
 };
 use ratatui::style::{Color, Modifier};
 use std::cell::{Cell, RefCell};
-use std::collections::HashMap;
 use std::rc::Rc;
 
 const NOW: &str = "2026-11-26T18:15:02Z";
@@ -30,18 +30,18 @@ struct Shared {
 }
 
 impl Records for Shared {
-    fn save_progress(&mut self, session: &Session) -> Result<(), String> {
+    fn save_progress(&mut self, session: &Session) -> Result<(), StoreError> {
         self.saves.set(self.saves.get() + 1);
         self.inner.borrow_mut().save_progress(session)
     }
     fn progress(&self, mode: Mode) -> Option<Session> {
         self.inner.borrow().progress(mode)
     }
-    fn discard_progress(&mut self, mode: Mode) -> Result<(), String> {
+    fn discard_progress(&mut self, mode: Mode) -> Result<(), StoreError> {
         self.inner.borrow_mut().discard_progress(mode)
     }
-    fn finish(&mut self, session: &Session) -> Result<Attempt, String> {
-        self.inner.borrow_mut().finish(session)
+    fn finish(&mut self, session: &Session, card: &Scorecard) -> Result<Attempt, StoreError> {
+        self.inner.borrow_mut().finish(session, card)
     }
     fn attempts(&self) -> Vec<Attempt> {
         self.inner.borrow().attempts()
@@ -51,18 +51,25 @@ impl Records for Shared {
 /// Records whose saves always fail.
 struct Failing;
 
+fn disk_full() -> StoreError {
+    StoreError::Write {
+        path: "in-progress-exam.json".into(),
+        source: std::io::Error::other("the disk is full"),
+    }
+}
+
 impl Records for Failing {
-    fn save_progress(&mut self, _: &Session) -> Result<(), String> {
-        Err("the disk is full".into())
+    fn save_progress(&mut self, _: &Session) -> Result<(), StoreError> {
+        Err(disk_full())
     }
     fn progress(&self, _: Mode) -> Option<Session> {
         None
     }
-    fn discard_progress(&mut self, _: Mode) -> Result<(), String> {
+    fn discard_progress(&mut self, _: Mode) -> Result<(), StoreError> {
         Ok(())
     }
-    fn finish(&mut self, _: &Session) -> Result<Attempt, String> {
-        Err("the disk is full".into())
+    fn finish(&mut self, _: &Session, _: &Scorecard) -> Result<Attempt, StoreError> {
+        Err(disk_full())
     }
     fn attempts(&self) -> Vec<Attempt> {
         Vec::new()
@@ -92,63 +99,66 @@ struct Rig {
     clock: Rc<FakeClock>,
 }
 
-fn context(records: Box<dyn Records>, clock: Rc<FakeClock>) -> Context {
+fn practice(records: Box<dyn Records>, clock: Rc<FakeClock>) -> Practice {
     let blueprint = Blueprint::dop_c02();
     let bank = bank(&blueprint);
     let mut seed = 41;
-    Context {
+    Practice::new(
         blueprint,
         bank,
         records,
-        clock: Box::new(SharedClock(clock)),
-        seeds: Box::new(move || {
+        Box::new(SharedClock(clock)),
+        Box::new(move || {
             seed += 1;
             seed
         }),
-    }
+    )
 }
 
-fn rig_with(records: Shared, start: impl FnOnce(&Context) -> Start) -> Rig {
+fn rig_with(records: Shared, start: impl FnOnce(&mut Practice) -> Opening) -> Rig {
     records.inner.borrow_mut().now = NOW.into();
     let clock = Rc::new(FakeClock::at(1_000_000));
-    let ctx = context(Box::new(records.clone()), clock.clone());
-    let start = start(&ctx);
+    let mut practice = practice(Box::new(records.clone()), clock.clone());
+    let opening = start(&mut practice);
     Rig {
-        app: App::new(ctx, start, Theme::new(true)),
+        app: App::new(practice, opening, Theme::new(true)),
         records,
         clock,
     }
 }
 
-fn rig(start: impl FnOnce(&Context) -> Start) -> Rig {
+fn rig(start: impl FnOnce(&mut Practice) -> Opening) -> Rig {
     rig_with(Shared::default(), start)
 }
 
-fn paper_session(ctx: &Context, request: PaperRequest) -> Session {
-    let paper = assemble(&ctx.blueprint, &ctx.bank, &request, &HashMap::new()).unwrap();
-    Session::new(paper, ctx.clock.now())
+fn home(_: &mut Practice) -> Opening {
+    Opening::Home
+}
+
+/// Starts `request`, replacing any attempt of its mode in progress.
+fn sit(practice: &mut Practice, request: NewAttempt) -> Opening {
+    practice
+        .start(request, IfInProgress::Abandon)
+        .expect("the paper assembles");
+    Opening::Sitting
 }
 
 /// A full mock, seed 7.
-fn mock(ctx: &Context) -> Start {
-    Start::Session(paper_session(
-        ctx,
-        PaperRequest::full_exam(&ctx.blueprint, 7),
-    ))
+fn mock(practice: &mut Practice) -> Opening {
+    sit(practice, NewAttempt::mock(Some(7)))
 }
 
-fn drill(ctx: &Context) -> Start {
-    Start::Session(paper_session(
-        ctx,
-        PaperRequest {
-            mode: Mode::Drill,
+fn drill(practice: &mut Practice) -> Opening {
+    sit(
+        practice,
+        NewAttempt::Drill {
             scope: Scope::Domain { domain: 3 },
-            count: 3,
-            seed: 7,
-            time_limit_secs: None,
+            count: Some(3),
             feedback: Feedback::Now,
+            seed: Some(7),
+            time_limit_secs: None,
         },
-    ))
+    )
 }
 
 fn key(code: KeyCode) -> KeyEvent {
@@ -172,6 +182,10 @@ impl Rig {
     }
     fn session(&self) -> &Session {
         self.app.session().expect("a session is running")
+    }
+    /// The newest finished attempt.
+    fn last_attempt(&self) -> Attempt {
+        self.records.inner.borrow().finished[0].clone()
     }
     fn saves(&self) -> usize {
         self.records.saves.get()
@@ -248,13 +262,11 @@ fn letters_choose_options_and_every_change_is_saved() {
 
 #[test]
 fn multiple_response_toggles_with_letters_and_space() {
-    let mut r = rig(|ctx| {
-        let Start::Session(mut s) = mock(ctx) else {
-            unreachable!()
-        };
-        let j = multiple_index(&s);
-        s.apply(Action::GoTo(j), ctx.clock.now());
-        Start::Session(s)
+    let mut r = rig(|p| {
+        mock(p);
+        let j = multiple_index(p.session().unwrap());
+        p.act(Action::GoTo(j));
+        Opening::Sitting
     });
     let i = r.session().current;
     r.keys("ab");
@@ -264,7 +276,6 @@ fn multiple_response_toggles_with_letters_and_space() {
     assert!(!r.session().is_chosen(i, 0));
     // Cursor + space.
     r.code(KeyCode::Down).code(KeyCode::Down);
-    assert_eq!(r.app.cursor(), 2);
     r.press(' ');
     assert!(r.session().is_chosen(i, 2));
     assert_eq!(r.saved().as_ref(), r.app.session());
@@ -283,7 +294,11 @@ fn strike_flag_and_navigation() {
     assert_eq!(r.saved().unwrap().responses[0].struck.len(), 1);
     r.press('n');
     assert_eq!(r.session().current, 1);
-    assert_eq!(r.app.cursor(), 0, "the cursor resets on a new question");
+    r.press(' ');
+    assert!(
+        r.session().is_chosen(1, 0),
+        "the cursor resets to the first option on a new question"
+    );
     r.code(KeyCode::Right);
     assert_eq!(r.session().current, 2);
     r.press('p');
@@ -313,12 +328,11 @@ fn struck_option_is_crossed_out_and_flag_is_shown() {
 
 #[test]
 fn next_on_the_last_question_opens_the_review_screen() {
-    let mut r = rig(|ctx| {
-        let Start::Session(mut s) = mock(ctx) else {
-            unreachable!()
-        };
-        s.apply(Action::GoTo(s.len() - 1), ctx.clock.now());
-        Start::Session(s)
+    let mut r = rig(|p| {
+        mock(p);
+        let last = p.session().unwrap().len() - 1;
+        p.act(Action::GoTo(last));
+        Opening::Sitting
     });
     r.press('n');
     assert_eq!(r.app.screen(), ScreenKind::Review);
@@ -372,9 +386,13 @@ fn end_flow_confirms_then_records_the_attempt() {
     assert!(inner.progress.is_empty());
     assert_eq!(inner.finished[0].session.status, Status::Submitted);
     drop(inner);
-    let (attempt, card) = r.app.result().unwrap();
+    let attempt = r.last_attempt();
     assert_eq!(attempt.session.responses[0].chosen.len(), 1);
-    assert_eq!(card.total, 75);
+    assert_eq!(
+        attempt.scorecard.unwrap().total,
+        75,
+        "recorded with its scorecard"
+    );
 }
 
 #[test]
@@ -481,7 +499,7 @@ fn drill_reveals_verdict_and_ends_after_the_last_question() {
 
 #[test]
 fn drill_from_the_home_picker() {
-    let mut r = rig(|_| Start::Home);
+    let mut r = rig(home);
     r.press('d');
     assert_eq!(r.app.screen(), ScreenKind::Picker);
     r.code(KeyCode::Down).code(KeyCode::Enter); // task 1.1
@@ -496,7 +514,7 @@ fn drill_from_the_home_picker() {
 
 #[test]
 fn mock_from_home_uses_the_seed_source() {
-    let mut r = rig(|_| Start::Home);
+    let mut r = rig(home);
     r.press('m');
     assert_eq!(r.app.screen(), ScreenKind::Exam);
     assert_eq!(r.session().paper.seed, 42);
@@ -506,7 +524,7 @@ fn mock_from_home_uses_the_seed_source() {
 
 #[test]
 fn missed_review_says_when_there_is_nothing() {
-    let mut r = rig(|_| Start::Home);
+    let mut r = rig(home);
     r.press('r');
     assert_eq!(r.app.screen(), ScreenKind::Home);
     assert!(r.app.message().unwrap().contains("No missed answers"));
@@ -536,8 +554,7 @@ fn time_warnings_and_time_up() {
     r.clock.advance_secs(5 * MIN);
     r.app.tick();
     assert_eq!(r.app.screen(), ScreenKind::Results);
-    let (attempt, _) = r.app.result().unwrap();
-    assert_eq!(attempt.session.status, Status::TimeUp);
+    assert_eq!(r.last_attempt().session.status, Status::TimeUp);
     assert!(r.text(80, 24).contains("Time ran out"));
 }
 
@@ -589,9 +606,9 @@ fn mouse_click_chooses_and_wheel_scrolls() {
 #[test]
 fn save_failure_shows_a_line_and_does_not_crash() {
     let clock = Rc::new(FakeClock::at(0));
-    let ctx = context(Box::new(Failing), clock);
-    let start = mock(&ctx);
-    let mut app = App::new(ctx, start, Theme::new(true));
+    let mut p = practice(Box::new(Failing), clock);
+    let opening = mock(&mut p);
+    let mut app = App::new(p, opening, Theme::new(true));
     app.handle_key(key(KeyCode::Char('a')));
     assert!(app.message().unwrap().contains("the disk is full"));
     let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
@@ -645,9 +662,9 @@ fn tiny_terminals_never_panic() {
 fn no_color_theme_uses_no_colours() {
     let clock = Rc::new(FakeClock::at(0));
     let records = Shared::default();
-    let ctx = context(Box::new(records), clock);
-    let start = drill(&ctx);
-    let mut app = App::new(ctx, start, Theme::new(false));
+    let mut p = practice(Box::new(records), clock);
+    let opening = drill(&mut p);
+    let mut app = App::new(p, opening, Theme::new(false));
     app.handle_key(key(KeyCode::Char('a')));
     app.handle_key(key(KeyCode::Down));
     app.handle_key(key(KeyCode::Char('x')));
@@ -717,12 +734,7 @@ fn with_history() -> Shared {
     let records = Shared::default();
     let mut r = rig_with(records.clone(), mock);
     r.keys("a").press('n').keys("b").keys("rey");
-    let mut r = rig_with(records.clone(), |ctx| {
-        Start::Session(paper_session(
-            ctx,
-            PaperRequest::full_exam(&ctx.blueprint, 8),
-        ))
-    });
+    let mut r = rig_with(records.clone(), |p| sit(p, NewAttempt::mock(Some(8))));
     // Answer every question with its key except a few.
     for i in 0..75 {
         let item = &r.session().paper.items[i];
@@ -744,14 +756,14 @@ fn with_history() -> Shared {
 
 #[test]
 fn snapshot_home() {
-    rig(|_| Start::Home).snap("home_empty");
-    let mut r = rig_with(with_history(), |_| Start::Home);
+    rig(home).snap("home_empty");
+    let mut r = rig_with(with_history(), home);
     r.snap("home_history");
 }
 
 #[test]
 fn snapshot_picker() {
-    let mut r = rig(|_| Start::Home);
+    let mut r = rig(home);
     r.press('d');
     for _ in 0..8 {
         r.code(KeyCode::Down);
@@ -810,11 +822,15 @@ fn snapshot_help() {
 fn snapshot_results_answers_history() {
     let records = with_history();
     let attempt = records.inner.borrow().finished[0].clone();
-    let mut r = rig_with(records.clone(), |_| Start::AttemptReview(attempt));
+    let mut r = rig_with(records.clone(), |p| {
+        let scored = p.attempt(Some(&attempt.id)).unwrap();
+        Opening::AttemptReview(Box::new(scored))
+    });
     r.snap("answers");
     r.code(KeyCode::Right);
     r.snap("answers_second");
-    let mut r = rig_with(records.clone(), |_| Start::History);
+    let mut r = rig_with(records.clone(), home);
+    r.press('h');
     r.snap("history");
     let mut r = rig_with(records, mock);
     r.keys("a").keys("rey");
@@ -842,7 +858,7 @@ fn the_running_clock_is_saved_every_ten_seconds() {
     r.clock.advance_secs(1);
     r.app.tick();
     assert_eq!(r.saves(), before + 1);
-    let saved = r.records.inner.borrow().in_progress().unwrap();
+    let saved = r.records.inner.borrow().progress(Mode::Exam).unwrap();
     assert_eq!(saved.elapsed, 10_000, "the saved copy has the time used");
 }
 

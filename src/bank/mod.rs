@@ -223,6 +223,10 @@ pub fn read_dir_files(dir: &Path) -> Result<Vec<(String, Vec<u8>)>, BankError> {
             .unwrap_or(&path)
             .to_string_lossy()
             .replace('\\', "/");
+        if name == crate::blueprint::BANK_BLUEPRINT_FILE {
+            // The exam the folder's questions belong to, not a question file.
+            continue;
+        }
         match std::fs::read(&path) {
             Ok(bytes) => files.push((name, bytes)),
             Err(e) => errors.push(problem(name, format!("cannot read: {e}"))),

@@ -57,10 +57,47 @@ pub enum Scope {
     Task {
         task: String,
     },
+    /// The questions that test one knowledge or skill bullet of the exam guide, e.g. "3.3.s2".
+    Skill {
+        skill: String,
+    },
     /// Exactly these questions, in this order (missed-answer review).
     Questions {
         ids: Vec<String>,
     },
+}
+
+impl fmt::Display for Scope {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Scope::Full => write!(f, "every domain"),
+            Scope::Domain { domain } => write!(f, "domain {domain}"),
+            Scope::Task { task } => write!(f, "task {task}"),
+            Scope::Skill { skill } => write!(f, "skill {skill}"),
+            Scope::Questions { ids } => write!(f, "{} chosen questions", ids.len()),
+        }
+    }
+}
+
+impl Scope {
+    /// Whether a question of the bank belongs to this scope.
+    pub fn admits(&self, q: &Question) -> bool {
+        match self {
+            Scope::Full => true,
+            Scope::Domain { domain } => q.domain == *domain,
+            Scope::Task { task } => &q.task == task,
+            Scope::Skill { skill } => q.skills.contains(skill),
+            Scope::Questions { ids } => ids.contains(&q.id),
+        }
+    }
+
+    /// How many of the bank's questions this scope admits.
+    pub fn available(&self, bank: &Bank) -> usize {
+        match self {
+            Scope::Questions { ids } => ids.iter().filter(|id| bank.get(id).is_some()).count(),
+            _ => bank.questions().iter().filter(|q| self.admits(q)).count(),
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -153,6 +190,7 @@ pub enum AssemblyError {
     },
     UnknownDomain(u8),
     UnknownTask(String),
+    UnknownSkill(String),
     UnknownQuestion(String),
     Empty,
 }
@@ -175,6 +213,12 @@ impl fmt::Display for AssemblyError {
             }
             AssemblyError::UnknownTask(t) => {
                 write!(f, "there is no task statement {t} in this exam")
+            }
+            AssemblyError::UnknownSkill(s) => {
+                write!(
+                    f,
+                    "there is no knowledge or skill bullet {s} in this exam (`proctor bank stats` lists them)"
+                )
             }
             AssemblyError::UnknownQuestion(id) => {
                 write!(f, "question {id} is not in the bank")
@@ -251,6 +295,9 @@ pub fn assemble(
         Scope::Task { task } if blueprint.task(task).is_none() => {
             return Err(AssemblyError::UnknownTask(task.clone()));
         }
+        Scope::Skill { skill } if blueprint.skill(skill).is_none() => {
+            return Err(AssemblyError::UnknownSkill(skill.clone()));
+        }
         _ => {}
     }
     if request.count == 0 {
@@ -268,15 +315,15 @@ pub fn assemble(
             }
             chosen
         }
-        Scope::Task { task } => {
+        Scope::Task { .. } | Scope::Skill { .. } => {
             let pool: Vec<&Question> = bank
                 .questions()
                 .iter()
-                .filter(|q| &q.task == task)
+                .filter(|q| request.scope.admits(q))
                 .collect();
             if pool.len() < request.count {
                 return Err(AssemblyError::TooFew {
-                    what: format!("task {task}"),
+                    what: request.scope.to_string(),
                     have: pool.len(),
                     need: request.count,
                     purpose: "this drill".into(),

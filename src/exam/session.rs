@@ -16,6 +16,8 @@ pub enum Status {
     Submitted,
     /// Ended by the clock at zero.
     TimeUp,
+    /// Given up for a new attempt of the same mode: recorded, never resumed.
+    Abandoned,
 }
 
 /// Something the candidate does. Positions are display positions (A = 0).
@@ -99,6 +101,16 @@ impl Session {
     pub fn resume(&mut self, now: Millis) {
         if self.status == Status::InProgress {
             self.last_tick = Some(now);
+        }
+    }
+
+    /// Ends the attempt unfinished, because the candidate started a new one in its place.
+    pub fn abandon(&mut self, now: Millis) {
+        if !self.is_finished() {
+            self.advance_clock(now);
+            self.settle(self.current);
+            self.status = Status::Abandoned;
+            self.last_tick = None;
         }
     }
 

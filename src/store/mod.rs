@@ -15,7 +15,7 @@ pub mod records;
 
 pub use records::{Attempt, MemoryRecords, Records};
 
-use crate::exam::{Mode, Session};
+use crate::exam::{Mode, Scorecard, Session};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::fs::{self, File, OpenOptions};
@@ -38,44 +38,34 @@ pub enum Access {
     ReadOnly,
 }
 
-#[derive(Debug)]
+/// Why the history could not be read or written. Every message says what to do next.
+#[derive(Debug, thiserror::Error)]
 pub enum StoreError {
     /// The data dir cannot be created or used.
-    Unusable {
-        dir: PathBuf,
-        reason: String,
-    },
+    #[error(
+        "cannot use {} as the data dir: {reason}. Choose another with --data-dir DIR or PROCTOR_DATA_DIR",
+        dir.display()
+    )]
+    Unusable { dir: PathBuf, reason: String },
     /// Another process holds the lock.
-    Locked {
-        dir: PathBuf,
-    },
-    NoSuchAttempt {
-        id: String,
+    #[error(
+        "another proctor is using {} (an exam is open in another terminal). Close it first, or use another --data-dir",
+        dir.display()
+    )]
+    Locked { dir: PathBuf },
+    #[error("there is no attempt {id}; `proctor history` lists the ids")]
+    NoSuchAttempt { id: String },
+    /// A write was asked of a store opened only to read.
+    #[error("the data dir was opened read-only")]
+    ReadOnly,
+    /// A file could not be written (disk full, permissions, the folder gone).
+    #[error("could not write {}: {source}", path.display())]
+    Write {
+        path: PathBuf,
+        #[source]
+        source: io::Error,
     },
 }
-
-impl std::fmt::Display for StoreError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            StoreError::Unusable { dir, reason } => write!(
-                f,
-                "cannot use {} as the data dir: {reason}. Choose another with --data-dir DIR or PROCTOR_DATA_DIR",
-                dir.display()
-            ),
-            StoreError::Locked { dir } => write!(
-                f,
-                "another proctor is using {} (an exam is open in another terminal). Close it first, or use another --data-dir",
-                dir.display()
-            ),
-            StoreError::NoSuchAttempt { id } => write!(
-                f,
-                "there is no attempt {id}; `proctor history` lists the ids"
-            ),
-        }
-    }
-}
-
-impl std::error::Error for StoreError {}
 
 /// The in-progress file: the session and the wall-clock time it started.
 #[derive(Serialize, Deserialize)]
@@ -233,10 +223,10 @@ impl Store {
         }
     }
 
-    fn writable(&self) -> Result<(), String> {
+    fn writable(&self) -> Result<(), StoreError> {
         match self.access {
             Access::Exclusive => Ok(()),
-            Access::ReadOnly => Err("the data dir was opened read-only".into()),
+            Access::ReadOnly => Err(StoreError::ReadOnly),
         }
     }
 }
@@ -244,6 +234,14 @@ impl Store {
 fn read_json<T: for<'de> Deserialize<'de>>(path: &Path) -> Result<T, String> {
     let text = fs::read_to_string(path).map_err(|e| e.to_string())?;
     serde_json::from_str(&text).map_err(|e| e.to_string())
+}
+
+/// [`write_atomic`], with the path in the error.
+fn write_file(path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
+    write_atomic(path, bytes).map_err(|source| StoreError::Write {
+        path: path.to_path_buf(),
+        source,
+    })
 }
 
 /// Writes `bytes` to `path` atomically: a temporary file beside it, fsynced, renamed over the
@@ -265,7 +263,7 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
 }
 
 impl Records for Store {
-    fn save_progress(&mut self, session: &Session) -> Result<(), String> {
+    fn save_progress(&mut self, session: &Session) -> Result<(), StoreError> {
         self.writable()?;
         let mode = session.paper.mode;
         let started = self.started(session).unwrap_or_else(now_rfc3339);
@@ -273,9 +271,8 @@ impl Records for Store {
             started,
             session: session.clone(),
         };
-        let json = serde_json::to_vec(&file).map_err(|e| e.to_string())?;
-        write_atomic(&self.dir.join(progress_file(mode)), &json)
-            .map_err(|e| format!("could not save the attempt in progress: {e}"))?;
+        let json = serde_json::to_vec(&file).expect("a session serializes");
+        write_file(&self.dir.join(progress_file(mode)), &json)?;
         self.progress.insert(mode, (file.started, file.session));
         Ok(())
     }
@@ -284,16 +281,19 @@ impl Records for Store {
         self.progress.get(&mode).map(|(_, s)| s.clone())
     }
 
-    fn discard_progress(&mut self, mode: Mode) -> Result<(), String> {
+    fn discard_progress(&mut self, mode: Mode) -> Result<(), StoreError> {
         self.writable()?;
         self.progress.remove(&mode);
-        match fs::remove_file(self.dir.join(progress_file(mode))) {
-            Err(e) if e.kind() != io::ErrorKind::NotFound => Err(e.to_string()),
+        let path = self.dir.join(progress_file(mode));
+        match fs::remove_file(&path) {
+            Err(source) if source.kind() != io::ErrorKind::NotFound => {
+                Err(StoreError::Write { path, source })
+            }
             _ => Ok(()),
         }
     }
 
-    fn finish(&mut self, session: &Session) -> Result<Attempt, String> {
+    fn finish(&mut self, session: &Session, card: &Scorecard) -> Result<Attempt, StoreError> {
         self.writable()?;
         let mode = session.paper.mode;
         let finished = now_rfc3339();
@@ -320,10 +320,11 @@ impl Records for Store {
             started,
             finished,
             session: session.clone(),
+            scorecard: Some(card.clone()),
         };
-        let json = serde_json::to_vec_pretty(&attempt).map_err(|e| e.to_string())?;
+        let json = serde_json::to_vec_pretty(&attempt).expect("an attempt serializes");
         let path = self.dir.join(ATTEMPTS).join(format!("{}.json", attempt.id));
-        write_atomic(&path, &json).map_err(|e| format!("could not record the attempt: {e}"))?;
+        write_file(&path, &json)?;
         // Only now that the attempt is safe does the in-progress copy go.
         self.discard_progress(mode)?;
         self.attempts.insert(0, attempt.clone());

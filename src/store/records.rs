@@ -1,7 +1,8 @@
 //! What the screens need from the attempt history, as a trait: the on-disk [`super::Store`]
 //! implements it for real use, [`MemoryRecords`] for tests of the screens.
 
-use crate::exam::{Mode, Session};
+use super::StoreError;
+use crate::exam::{Mode, Scorecard, Session};
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, HashMap};
 
@@ -14,6 +15,10 @@ pub struct Attempt {
     pub started: String,
     pub finished: String,
     pub session: Session,
+    /// The score as computed when the attempt finished, on the blueprint it was sat on, so
+    /// history shows it as it was scored. Files from before this field are scored on reading.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub scorecard: Option<Scorecard>,
 }
 
 impl Attempt {
@@ -22,24 +27,28 @@ impl Attempt {
     }
 }
 
-/// The history of one candidate. Errors are messages fit to show a person.
+/// The history of one candidate.
 ///
 /// Each mode keeps its own attempt in progress, so a quick drill never costs the paused mock.
 pub trait Records {
     /// Saves an attempt in progress (called after every action), in its mode's slot.
-    fn save_progress(&mut self, session: &Session) -> Result<(), String>;
+    fn save_progress(&mut self, session: &Session) -> Result<(), StoreError>;
     /// The attempt in progress in this mode, if any.
     fn progress(&self, mode: Mode) -> Option<Session>;
     /// Forgets the attempt in progress in this mode without recording it.
-    fn discard_progress(&mut self, mode: Mode) -> Result<(), String>;
-    /// Records a finished attempt (once) and clears its mode's attempt in progress.
-    fn finish(&mut self, session: &Session) -> Result<Attempt, String>;
+    fn discard_progress(&mut self, mode: Mode) -> Result<(), StoreError>;
+    /// Records a finished attempt (once) with its scorecard and clears its mode's attempt in
+    /// progress.
+    fn finish(&mut self, session: &Session, card: &Scorecard) -> Result<Attempt, StoreError>;
     /// Finished attempts, newest first.
     fn attempts(&self) -> Vec<Attempt>;
 
-    /// The attempt to resume when none is named: the mock exam, else a drill, else a review.
-    fn in_progress(&self) -> Option<Session> {
-        Mode::ALL.into_iter().find_map(|m| self.progress(m))
+    /// The modes that have an attempt in progress, the mock exam first.
+    fn modes_in_progress(&self) -> Vec<Mode> {
+        Mode::ALL
+            .into_iter()
+            .filter(|&m| self.progress(m).is_some())
+            .collect()
     }
 
     /// How often each question was asked across finished attempts.
@@ -86,7 +95,7 @@ pub struct MemoryRecords {
 }
 
 impl Records for MemoryRecords {
-    fn save_progress(&mut self, session: &Session) -> Result<(), String> {
+    fn save_progress(&mut self, session: &Session) -> Result<(), StoreError> {
         self.progress.insert(session.paper.mode, session.clone());
         Ok(())
     }
@@ -95,12 +104,12 @@ impl Records for MemoryRecords {
         self.progress.get(&mode).cloned()
     }
 
-    fn discard_progress(&mut self, mode: Mode) -> Result<(), String> {
+    fn discard_progress(&mut self, mode: Mode) -> Result<(), StoreError> {
         self.progress.remove(&mode);
         Ok(())
     }
 
-    fn finish(&mut self, session: &Session) -> Result<Attempt, String> {
+    fn finish(&mut self, session: &Session, card: &Scorecard) -> Result<Attempt, StoreError> {
         let attempt = Attempt {
             id: format!(
                 "{}-{}",
@@ -110,6 +119,7 @@ impl Records for MemoryRecords {
             started: self.now.clone(),
             finished: self.now.clone(),
             session: session.clone(),
+            scorecard: Some(card.clone()),
         };
         self.finished.insert(0, attempt.clone());
         self.progress.remove(&session.paper.mode);

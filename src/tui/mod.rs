@@ -1,45 +1,25 @@
-//! The terminal front end (ratatui). [`App`] holds the state and handles input without a
-//! terminal (tests drive it directly); [`run`] is the event loop around it.
+//! The terminal front end (ratatui). [`App`] routes input to the screens without a terminal
+//! (tests drive it directly); [`run`] is the event loop around it.
 //!
-//! The TUI reads the session and sends it actions; it never computes a score (the engine's
-//! [`crate::exam::score`] does) or touches a file (the [`Records`] do).
+//! The TUI renders what the practice layer ([`crate::practice`]) holds and sends it what the
+//! candidate does; it never builds a paper, computes a score or touches a file.
 
 pub mod app;
+pub mod keys;
 pub mod screens;
 pub mod text;
 pub mod theme;
 
-pub use app::{AnswerFilter, App, Filter, MIN_HEIGHT, MIN_WIDTH, ScreenKind};
+pub use app::{App, MIN_HEIGHT, MIN_WIDTH, ScreenKind};
+pub use screens::answers::AnswerFilter;
+pub use screens::review::Filter;
 pub use theme::Theme;
 
-use crate::bank::Bank;
-use crate::blueprint::Blueprint;
-use crate::clock::Clock;
-use crate::exam::Session;
-use crate::store::{Attempt, Records};
+use crate::practice::Opening;
+use crate::practice::Practice;
 use ratatui::crossterm::event::{self, DisableMouseCapture, EnableMouseCapture, Event};
 use ratatui::crossterm::execute;
 use std::io::{self, stdout};
-
-/// What the screens work with.
-pub struct Context {
-    pub blueprint: Blueprint,
-    pub bank: Bank,
-    pub records: Box<dyn Records>,
-    pub clock: Box<dyn Clock>,
-    /// Seeds for new papers; the CLI passes a time-based source, tests a fixed one.
-    pub seeds: Box<dyn FnMut() -> u64>,
-}
-
-/// The first screen.
-pub enum Start {
-    Home,
-    /// A new or resumed session (resumed ones are paused: the app resumes the clock).
-    Session(Session),
-    /// The answer review of a finished attempt.
-    AttemptReview(Attempt),
-    History,
-}
 
 /// Whether the environment asks for no colour (`NO_COLOR` set and not empty).
 pub fn no_color_requested() -> bool {
@@ -47,11 +27,12 @@ pub fn no_color_requested() -> bool {
 }
 
 /// Runs the terminal UI until the candidate quits. The terminal is restored on every exit path,
-/// a panic included (ratatui's panic hook, plus one that turns mouse capture off).
-pub fn run(context: Context, start: Start) -> io::Result<()> {
+/// a panic included (ratatui's panic hook, plus one that turns mouse capture off). Returns what
+/// could not be saved, if anything.
+pub fn run(practice: Practice, opening: Opening) -> io::Result<Option<String>> {
     let theme = Theme::new(!no_color_requested());
-    let mut app = App::new(context, start, theme);
-    let mut terminal = ratatui::init();
+    let mut app = App::new(practice, opening, theme);
+    let mut terminal = ratatui::try_init()?;
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
         let _ = execute!(stdout(), DisableMouseCapture);
@@ -59,11 +40,11 @@ pub fn run(context: Context, start: Start) -> io::Result<()> {
     }));
     let result =
         execute!(stdout(), EnableMouseCapture).and_then(|()| event_loop(&mut terminal, &mut app));
-    // Whatever happened, the exam in progress is paused and saved.
-    app.shutdown();
+    // Whatever happened, the attempt in progress is paused and saved.
+    let unsaved = app.shutdown();
     let _ = execute!(stdout(), DisableMouseCapture);
     ratatui::restore();
-    result
+    result.map(|()| unsaved)
 }
 
 fn event_loop(terminal: &mut ratatui::DefaultTerminal, app: &mut App) -> io::Result<()> {

@@ -3,6 +3,8 @@
 
 use ratatui::text::Span;
 
+pub use crate::format::{clock, count_word, date, duration, letter};
+
 /// Display width of a string in terminal cells.
 pub fn width(s: &str) -> usize {
     Span::raw(s).width()
@@ -59,21 +61,6 @@ pub fn wrap(text: &str, width: usize) -> Vec<String> {
     lines
 }
 
-/// `h:mm:ss`.
-pub fn clock(millis: u64) -> String {
-    let s = millis / 1000;
-    format!("{}:{:02}:{:02}", s / 3600, s / 60 % 60, s % 60)
-}
-
-/// `1h 05m` / `12m 30s`, for durations in prose.
-pub fn duration(secs: u64) -> String {
-    if secs >= 3600 {
-        format!("{}h {:02}m", secs / 3600, secs / 60 % 60)
-    } else {
-        format!("{}m {:02}s", secs / 60, secs % 60)
-    }
-}
-
 /// A bar of `cells` cells filled to `percent`.
 pub fn bar(percent: f64, cells: usize) -> String {
     let filled = ((percent.clamp(0.0, 100.0) / 100.0) * cells as f64).round() as usize;
@@ -87,29 +74,6 @@ pub fn sparkline(values: &[f64]) -> String {
         .iter()
         .map(|v| TICKS[((v.clamp(0.0, 100.0) / 100.0) * 7.0).round() as usize])
         .collect()
-}
-
-/// "2026-11-26 18:15" from an RFC 3339 stamp; anything else as it is.
-pub fn date(stamp: &str) -> String {
-    if stamp.len() >= 16 && stamp.as_bytes()[10] == b'T' {
-        format!("{} {}", &stamp[..10], &stamp[11..16])
-    } else {
-        stamp.to_string()
-    }
-}
-
-/// "TWO" / "THREE" for "(Select TWO.)".
-pub fn count_word(n: usize) -> String {
-    match n {
-        2 => "TWO".into(),
-        3 => "THREE".into(),
-        4 => "FOUR".into(),
-        n => n.to_string(),
-    }
-}
-
-pub fn letter(pos: usize) -> char {
-    (b'A' + pos as u8) as char
 }
 
 #[cfg(test)]
@@ -126,11 +90,8 @@ mod tests {
     }
 
     #[test]
-    fn formats_clock_and_bars() {
-        assert_eq!(clock(3 * 3600 * 1000), "3:00:00");
-        assert_eq!(clock(61_999), "0:01:01");
+    fn formats_bars() {
         assert_eq!(bar(50.0, 4), "██░░");
         assert_eq!(sparkline(&[0.0, 100.0]), "▁█");
-        assert_eq!(date("2026-11-26T18:15:02Z"), "2026-11-26 18:15");
     }
 }

@@ -1,47 +1,246 @@
 //! The answer review of a finished attempt: each question with the candidate's choice, the key,
 //! every option's why, the explanation and the references.
 
-use super::{hints, layout, message, tabs};
-use crate::tui::app::{AnswerFilter, App, Screen};
+use super::{Intent, Screen, View, message, tabs};
+use crate::bank::Bank;
+use crate::practice::Practice;
+use crate::store::Attempt;
+use crate::tui::app::ScreenKind;
+use crate::tui::keys::{Binding, Cmd, Keys};
 use crate::tui::text::{self, wrap};
+use crate::tui::theme::Theme;
 use ratatui::Frame;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, MouseEvent, MouseEventKind};
+use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 /// Width of the option prefix: key mark, space, choice mark, space, letter, dot, space.
 const PREFIX: usize = 9;
 
-pub(crate) fn draw(frame: &mut Frame, app: &mut App) {
-    let theme = app.theme;
-    let [head, note, body, foot] = layout(frame.area());
-    let Screen::Answers(a) = &app.screen else {
-        return;
-    };
-    let s = &a.attempt.session;
-    let visible = a.visible();
-    super::attempt_header(frame, head, theme, &a.attempt, "Answer review");
-    message(frame, note, app);
+/// Answer-review filter.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AnswerFilter {
+    All,
+    Incorrect,
+    Flagged,
+}
 
-    let width = usize::from(body.width.saturating_sub(2)).max(10);
+pub(crate) struct Answers {
+    attempt: Attempt,
+    filter: AnswerFilter,
+    /// Position in the filtered list.
+    index: usize,
+    scroll: u16,
+    max_scroll: u16,
+    lines: Vec<Line<'static>>,
+}
+
+impl Answers {
+    pub(crate) fn new(attempt: Attempt) -> Answers {
+        Answers {
+            attempt,
+            filter: AnswerFilter::All,
+            index: 0,
+            scroll: 0,
+            max_scroll: 0,
+            lines: Vec::new(),
+        }
+    }
+
+    fn visible(&self) -> Vec<usize> {
+        let s = &self.attempt.session;
+        (0..s.len())
+            .filter(|&i| match self.filter {
+                AnswerFilter::All => true,
+                AnswerFilter::Incorrect => !s.is_correct(i),
+                AnswerFilter::Flagged => s.responses[i].flagged,
+            })
+            .collect()
+    }
+
+    fn set_filter(&mut self, filter: AnswerFilter) {
+        self.filter = filter;
+        self.index = 0;
+        self.scroll = 0;
+    }
+}
+
+impl Screen for Answers {
+    fn kind(&self) -> ScreenKind {
+        ScreenKind::Answers
+    }
+
+    fn bindings(&self, _: &Practice) -> Vec<Binding> {
+        vec![
+            Binding::new(
+                Keys::Codes(&[KeyCode::Right, KeyCode::Char('n')]),
+                "←→/p n",
+                "move",
+                Cmd::Next,
+                8,
+            )
+            .detail("next / previous question"),
+            Binding::new(
+                Keys::Codes(&[KeyCode::Left, KeyCode::Char('p')]),
+                "← p",
+                "previous",
+                Cmd::Previous,
+                0,
+            )
+            .secondary(),
+            Binding::new(
+                Keys::Codes(&[KeyCode::Tab]),
+                "tab 1-3",
+                "filter",
+                Cmd::NextFilter,
+                6,
+            )
+            .detail("next filter: All / Incorrect / Flagged"),
+            Binding::new(
+                Keys::Chars("123"),
+                "1 2 3",
+                "All / Incorrect / Flagged",
+                Cmd::Filter,
+                0,
+            ),
+            Binding::new(
+                Keys::Codes(&[KeyCode::Down]),
+                "↑↓ PgUp/PgDn",
+                "scroll",
+                Cmd::Down,
+                5,
+            ),
+            Binding::new(Keys::Codes(&[KeyCode::Up]), "↑", "scroll up", Cmd::Up, 0).secondary(),
+            Binding::new(
+                Keys::Codes(&[KeyCode::PageDown]),
+                "PgDn",
+                "page down",
+                Cmd::PageDown,
+                0,
+            )
+            .secondary(),
+            Binding::new(
+                Keys::Codes(&[KeyCode::PageUp]),
+                "PgUp",
+                "page up",
+                Cmd::PageUp,
+                0,
+            )
+            .secondary(),
+            Binding::new(
+                Keys::Codes(&[KeyCode::Esc, KeyCode::Char('q')]),
+                "esc",
+                "back",
+                Cmd::Back,
+                7,
+            ),
+        ]
+    }
+
+    fn on(&mut self, cmd: Cmd, key: KeyEvent, _: &Practice) -> Intent {
+        let len = self.visible().len();
+        match cmd {
+            Cmd::Next if self.index + 1 < len => {
+                self.index += 1;
+                self.scroll = 0;
+            }
+            Cmd::Previous if self.index > 0 => {
+                self.index -= 1;
+                self.scroll = 0;
+            }
+            Cmd::Down => self.scroll = super::scroll_to(self.scroll, 1, self.max_scroll),
+            Cmd::Up => self.scroll = super::scroll_to(self.scroll, -1, self.max_scroll),
+            Cmd::PageDown => self.scroll = super::scroll_to(self.scroll, 10, self.max_scroll),
+            Cmd::PageUp => self.scroll = super::scroll_to(self.scroll, -10, self.max_scroll),
+            Cmd::NextFilter => self.set_filter(match self.filter {
+                AnswerFilter::All => AnswerFilter::Incorrect,
+                AnswerFilter::Incorrect => AnswerFilter::Flagged,
+                AnswerFilter::Flagged => AnswerFilter::All,
+            }),
+            Cmd::Filter => match key.code {
+                KeyCode::Char('1') => self.set_filter(AnswerFilter::All),
+                KeyCode::Char('2') => self.set_filter(AnswerFilter::Incorrect),
+                KeyCode::Char('3') => self.set_filter(AnswerFilter::Flagged),
+                _ => {}
+            },
+            Cmd::Back => return Intent::Back,
+            _ => {}
+        }
+        Intent::None
+    }
+
+    fn on_mouse(&mut self, mouse: MouseEvent, _: &Practice) -> Intent {
+        match mouse.kind {
+            MouseEventKind::ScrollDown => {
+                self.scroll = super::scroll_to(self.scroll, 3, self.max_scroll)
+            }
+            MouseEventKind::ScrollUp => {
+                self.scroll = super::scroll_to(self.scroll, -3, self.max_scroll)
+            }
+            _ => {}
+        }
+        Intent::None
+    }
+
+    fn layout(&mut self, area: Rect, practice: &Practice, theme: Theme) {
+        let [_, _, body] = super::layout(area);
+        self.lines = answer_lines(
+            &self.attempt,
+            self.filter,
+            &self.visible(),
+            self.index,
+            practice.bank(),
+            body,
+            theme,
+        );
+        self.max_scroll = self.lines.len().saturating_sub(usize::from(body.height)) as u16;
+        self.scroll = self.scroll.min(self.max_scroll);
+    }
+
+    fn render(&self, frame: &mut Frame, area: Rect, view: &View) {
+        let [head, note, body] = super::layout(area);
+        super::attempt_header(frame, head, view.theme, &self.attempt, "Answer review");
+        message(frame, note, view);
+        frame.render_widget(
+            Paragraph::new(self.lines.clone()).scroll((self.scroll, 0)),
+            body.inner(ratatui::layout::Margin::new(1, 0)),
+        );
+    }
+}
+
+/// The filter tabs and the question at `index` of the filtered list, with the candidate's
+/// choice, the key, every option's why, the explanation and the references.
+fn answer_lines(
+    attempt: &Attempt,
+    filter: AnswerFilter,
+    visible: &[usize],
+    index: usize,
+    bank: &Bank,
+    area: Rect,
+    theme: Theme,
+) -> Vec<Line<'static>> {
+    let s = &attempt.session;
+    let width = usize::from(area.width.saturating_sub(2)).max(10);
     let incorrect = (0..s.len()).filter(|&i| !s.is_correct(i)).count();
     let mut lines = vec![
         tabs(
             theme,
             &[
-                (format!("All ({})", s.len()), a.filter == AnswerFilter::All),
+                (format!("All ({})", s.len()), filter == AnswerFilter::All),
                 (
                     format!("Incorrect ({incorrect})"),
-                    a.filter == AnswerFilter::Incorrect,
+                    filter == AnswerFilter::Incorrect,
                 ),
                 (
                     format!("Flagged ({})", s.flagged_count()),
-                    a.filter == AnswerFilter::Flagged,
+                    filter == AnswerFilter::Flagged,
                 ),
             ],
         ),
         Line::raw(""),
     ];
-    match visible.get(a.index).copied() {
+    match visible.get(index).copied() {
         None => lines.push(Line::raw("No questions under this filter.")),
         Some(i) => {
             let item = &s.paper.items[i];
@@ -51,7 +250,7 @@ pub(crate) fn draw(frame: &mut Frame, app: &mut App) {
                 i + 1,
                 s.len(),
                 item.id,
-                a.index + 1,
+                index + 1,
                 visible.len(),
             ))];
             top.push(if s.is_correct(i) {
@@ -67,7 +266,7 @@ pub(crate) fn draw(frame: &mut Frame, app: &mut App) {
             }
             lines.push(Line::from(top));
             lines.push(Line::raw(""));
-            match app.ctx.bank.get(&item.id) {
+            match bank.get(&item.id) {
                 None => lines.push(Line::styled(
                     "This question is no longer in the bank.",
                     theme.error(),
@@ -133,26 +332,5 @@ pub(crate) fn draw(frame: &mut Frame, app: &mut App) {
             }
         }
     }
-    let max_scroll = lines.len().saturating_sub(usize::from(body.height)) as u16;
-    let scroll = a.scroll.min(max_scroll);
-    frame.render_widget(
-        Paragraph::new(lines).scroll((scroll, 0)),
-        body.inner(ratatui::layout::Margin::new(1, 0)),
-    );
-    if let Screen::Answers(a) = &mut app.screen {
-        a.scroll = scroll;
-        a.max_scroll = max_scroll;
-    }
-    frame.render_widget(
-        Paragraph::new(hints(
-            theme,
-            &[
-                ("←→/p n", "move"),
-                ("tab 1-3", "filter"),
-                ("↑↓ PgUp/PgDn", "scroll"),
-                ("esc", "back"),
-            ],
-        )),
-        foot,
-    );
+    lines
 }

@@ -2,14 +2,17 @@
 //! clock, the question, its options, and — once revealed in a drill — the verdict, each option's
 //! why, the explanation and the references.
 
-use super::{header, hints};
+use super::{Intent, Screen, View, header};
 use crate::bank::Question;
-use crate::exam::{Feedback, Mode, Scope, Session};
-use crate::tui::app::App;
+use crate::exam::{Action, Feedback, Mode, Scope, Session};
+use crate::practice::Practice;
+use crate::tui::app::ScreenKind;
+use crate::tui::keys::{Binding, Cmd, Keys};
 use crate::tui::text::{self, wrap};
 use crate::tui::theme::Theme;
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Layout};
+use ratatui::crossterm::event::{KeyCode, KeyEvent, MouseButton, MouseEvent, MouseEventKind};
+use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState};
 
@@ -22,6 +25,7 @@ pub(crate) fn mode_label(session: &Session) -> String {
         (Mode::Exam, _) => "Mock exam".into(),
         (Mode::Drill, Scope::Domain { domain }) => format!("Drill · domain {domain}"),
         (Mode::Drill, Scope::Task { task }) => format!("Drill · task {task}"),
+        (Mode::Drill, Scope::Skill { skill }) => format!("Drill · skill {skill}"),
         (Mode::Drill, _) => "Drill".into(),
         (Mode::Review, _) => "Missed-answer review".into(),
     }
@@ -65,122 +69,352 @@ fn clock_spans(session: &Session, theme: Theme) -> (Vec<Span<'static>>, Option<S
     )
 }
 
-pub(crate) fn draw(frame: &mut Frame, app: &mut App) {
-    let theme = app.theme;
-    let [head, status, notice, body, foot] = Layout::vertical([
-        Constraint::Length(1),
-        Constraint::Length(1),
-        Constraint::Length(1),
-        Constraint::Min(1),
-        Constraint::Length(1),
-    ])
-    .areas(frame.area());
-    let Some(session) = &app.session else {
-        return;
-    };
-    let i = session.current;
-    let item = &session.paper.items[i];
-    let response = &session.responses[i];
+/// The exam screen's state: the option cursor and scroll of the question on screen, and where
+/// its lines fell at the last layout (for scrolling and mouse clicks).
+pub(crate) struct Exam {
+    /// The question this state belongs to; cursor and scroll reset on another question.
+    question: usize,
+    cursor: usize,
+    scroll: u16,
+    max_scroll: u16,
+    body: Rect,
+    lines: Vec<Line<'static>>,
+    /// For each option (display position): its first and last line in `lines`.
+    option_lines: Vec<(usize, usize)>,
+}
 
-    let (clock, pace) = clock_spans(session, theme);
-    header(
-        frame,
-        head,
-        theme,
-        Line::raw(format!(
-            " {} · {} · Question {} of {}",
-            session.paper.exam,
-            mode_label(session),
-            i + 1,
+impl Exam {
+    pub(crate) fn new(practice: &Practice) -> Exam {
+        Exam {
+            question: practice.session().map_or(0, |s| s.current),
+            cursor: 0,
+            scroll: 0,
+            max_scroll: 0,
+            body: Rect::default(),
+            lines: Vec::new(),
+            option_lines: Vec::new(),
+        }
+    }
+
+    /// Resets the cursor and scroll when the session has moved to another question.
+    fn follow(&mut self, session: &Session) {
+        if session.current != self.question {
+            self.question = session.current;
+            self.cursor = 0;
+            self.scroll = 0;
+        }
+    }
+
+    fn scroll_by(&mut self, delta: i32) {
+        self.scroll = super::scroll_to(self.scroll, delta, self.max_scroll);
+    }
+
+    /// The header, status and notice rows above the question.
+    fn areas(area: Rect) -> [Rect; 4] {
+        Layout::vertical([
+            Constraint::Length(1),
+            Constraint::Length(1),
+            Constraint::Length(1),
+            Constraint::Min(1),
+        ])
+        .areas(area)
+    }
+}
+
+impl Screen for Exam {
+    fn kind(&self) -> ScreenKind {
+        ScreenKind::Exam
+    }
+
+    fn bindings(&self, practice: &Practice) -> Vec<Binding> {
+        let submit = practice
+            .session()
+            .is_some_and(|s| s.paper.feedback == Feedback::Now && !s.is_revealed(s.current));
+        let mut keys = vec![
+            Binding::new(Keys::Letters('a', 'f'), "a–f", "choose", Cmd::Choose, 9)
+                .detail("choose an option (toggle in multiple response)"),
+            Binding::new(
+                Keys::Codes(&[KeyCode::Up]),
+                "↑↓ space",
+                "select",
+                Cmd::Up,
+                3,
+            )
+            .detail("move the option cursor up / down; space toggles it"),
+            Binding::new(
+                Keys::Codes(&[KeyCode::Down]),
+                "↓",
+                "cursor down",
+                Cmd::Down,
+                0,
+            )
+            .secondary(),
+            Binding::new(
+                Keys::Codes(&[KeyCode::Char(' ')]),
+                "space",
+                "toggle",
+                Cmd::Toggle,
+                0,
+            )
+            .secondary(),
+        ];
+        if submit {
+            keys.push(
+                Binding::new(
+                    Keys::Codes(&[KeyCode::Enter]),
+                    "enter",
+                    "submit",
+                    Cmd::Submit,
+                    8,
+                )
+                .detail("submit the answer and show the verdict"),
+            );
+        }
+        keys.extend([
+            Binding::new(
+                Keys::Codes(&[KeyCode::Char('x')]),
+                "x",
+                "strike",
+                Cmd::Strike,
+                2,
+            )
+            .detail("strike out the option under the cursor (never scored)"),
+            Binding::new(
+                Keys::Codes(&[KeyCode::Right, KeyCode::Char('n')]),
+                "←→/p n",
+                "move",
+                Cmd::Next,
+                7,
+            )
+            .detail("next / previous question (n on the last: review screen)"),
+            Binding::new(
+                Keys::Codes(&[KeyCode::Left, KeyCode::Char('p')]),
+                "← p",
+                "previous",
+                Cmd::Previous,
+                0,
+            )
+            .secondary(),
+            Binding::new(
+                Keys::Codes(&[KeyCode::Char('m')]),
+                "m",
+                "flag",
+                Cmd::Flag,
+                6,
+            )
+            .detail("mark (flag) the question for review"),
+            Binding::new(
+                Keys::Codes(&[KeyCode::Char('r')]),
+                "r",
+                "review",
+                Cmd::Review,
+                5,
+            )
+            .detail("review screen: every question's state; end the exam there"),
+            Binding::new(
+                Keys::Codes(&[KeyCode::PageUp]),
+                "PgUp PgDn",
+                "scroll",
+                Cmd::PageUp,
+                0,
+            )
+            .detail("scroll a long question (or the mouse wheel)"),
+            Binding::new(
+                Keys::Codes(&[KeyCode::PageDown]),
+                "PgDn",
+                "scroll down",
+                Cmd::PageDown,
+                0,
+            )
+            .secondary(),
+            Binding::new(
+                Keys::Codes(&[KeyCode::Char('q'), KeyCode::Esc]),
+                "q",
+                "pause",
+                Cmd::Pause,
+                8,
+            )
+            .detail("pause and go home (saved; resumes where it was)"),
+        ]);
+        keys
+    }
+
+    fn on(&mut self, cmd: Cmd, key: KeyEvent, practice: &Practice) -> Intent {
+        let Some(s) = practice.session() else {
+            return Intent::Home;
+        };
+        self.follow(s);
+        let i = s.current;
+        let options = s.paper.items[i].order.len();
+        let last = i + 1 == s.len();
+        match cmd {
+            Cmd::Choose => {
+                let KeyCode::Char(c) = key.code else {
+                    return Intent::None;
+                };
+                let pos = usize::from(c.to_ascii_lowercase() as u8 - b'a');
+                if pos < options {
+                    self.cursor = pos;
+                    return Intent::Act(Action::Choose(pos));
+                }
+            }
+            Cmd::Up => self.cursor = self.cursor.saturating_sub(1),
+            Cmd::Down => self.cursor = (self.cursor + 1).min(options - 1),
+            Cmd::Toggle => return Intent::Act(Action::Choose(self.cursor)),
+            Cmd::Strike => return Intent::Act(Action::ToggleStrike(self.cursor)),
+            Cmd::Flag => return Intent::Act(Action::ToggleFlag),
+            Cmd::Submit => return Intent::Reveal,
+            Cmd::Next if last => {
+                return if s.paper.feedback == Feedback::Now && s.is_revealed(i) {
+                    Intent::End
+                } else {
+                    Intent::Open(Box::new(super::review::Review::new(practice)))
+                };
+            }
+            Cmd::Next => return Intent::Act(Action::Next),
+            Cmd::Previous => return Intent::Act(Action::Previous),
+            Cmd::Review => return Intent::Open(Box::new(super::review::Review::new(practice))),
+            Cmd::PageDown | Cmd::PageUp => {
+                let page = i32::from(self.body.height.saturating_sub(1).max(1));
+                self.scroll_by(if cmd == Cmd::PageDown { page } else { -page });
+            }
+            Cmd::Pause => return Intent::Pause,
+            _ => {}
+        }
+        Intent::None
+    }
+
+    fn on_mouse(&mut self, mouse: MouseEvent, practice: &Practice) -> Intent {
+        match mouse.kind {
+            MouseEventKind::ScrollDown => self.scroll_by(3),
+            MouseEventKind::ScrollUp => self.scroll_by(-3),
+            MouseEventKind::Down(MouseButton::Left) => {
+                let b = self.body;
+                let (x, y) = (mouse.column, mouse.row);
+                if x < b.x || x >= b.x + b.width || y < b.y || y >= b.y + b.height {
+                    return Intent::None;
+                }
+                if practice
+                    .session()
+                    .is_some_and(|s| s.current != self.question)
+                {
+                    return Intent::None;
+                }
+                let line = usize::from(self.scroll) + usize::from(y - b.y);
+                if let Some(pos) = self
+                    .option_lines
+                    .iter()
+                    .position(|&(first, last)| (first..=last).contains(&line))
+                {
+                    self.cursor = pos;
+                    return Intent::Act(Action::Choose(pos));
+                }
+            }
+            _ => {}
+        }
+        Intent::None
+    }
+
+    fn layout(&mut self, area: Rect, practice: &Practice, theme: Theme) {
+        let Some(session) = practice.session() else {
+            return;
+        };
+        self.follow(session);
+        let [_, _, _, body] = Exam::areas(area);
+        let width = usize::from(body.width.saturating_sub(3)).max(10);
+        let item = &session.paper.items[session.current];
+        let (lines, option_lines) = match practice.bank().get(&item.id) {
+            Some(q) => question_lines(session, q, self.cursor, width, theme),
+            None => (
+                vec![Line::styled(
+                    format!("Question {} is no longer in the bank.", item.id),
+                    theme.error(),
+                )],
+                Vec::new(),
+            ),
+        };
+        self.max_scroll = lines.len().saturating_sub(usize::from(body.height)) as u16;
+        self.scroll = self.scroll.min(self.max_scroll);
+        self.body = body;
+        self.lines = lines;
+        self.option_lines = option_lines;
+    }
+
+    fn render(&self, frame: &mut Frame, area: Rect, view: &View) {
+        let theme = view.theme;
+        let [head, status, notice, body] = Exam::areas(area);
+        let Some(session) = view.practice.session() else {
+            return;
+        };
+        let i = session.current;
+        let response = &session.responses[i];
+
+        let (clock, pace) = clock_spans(session, theme);
+        header(
+            frame,
+            head,
+            theme,
+            Line::raw(format!(
+                " {} · {} · Question {} of {}",
+                session.paper.exam,
+                mode_label(session),
+                i + 1,
+                session.len(),
+            )),
+            Line::from(clock),
+        );
+        let mut left = vec![Span::raw(format!(
+            " Answered {} of {} · Flagged {}",
+            session.answered_count(),
             session.len(),
-        )),
-        Line::from(clock),
-    );
-    let mut left = vec![Span::raw(format!(
-        " Answered {} of {} · Flagged {}",
-        session.answered_count(),
-        session.len(),
-        session.flagged_count(),
-    ))];
-    if response.flagged {
-        left.push(Span::raw("   "));
-        left.push(Span::styled("⚑ FLAGGED", theme.flagged()));
-    }
-    let left = Line::from(left);
-    let room = usize::from(status.width).saturating_sub(left.width() + 1);
-    frame.render_widget(Paragraph::new(left), status);
-    // The pace mark gives way to the counts on a narrow screen: first its detail, then itself.
-    let pace = pace.and_then(|full| {
-        let short = full.split(" (").next().unwrap_or_default().to_string() + " ";
-        [full, short].into_iter().find(|p| text::width(p) <= room)
-    });
-    if let Some(pace) = pace {
-        frame.render_widget(
-            Paragraph::new(pace).alignment(ratatui::layout::Alignment::Right),
-            status,
-        );
-    }
+            session.flagged_count(),
+        ))];
+        if response.flagged {
+            left.push(Span::raw("   "));
+            left.push(Span::styled("⚑ FLAGGED", theme.flagged()));
+        }
+        let left = Line::from(left);
+        let room = usize::from(status.width).saturating_sub(left.width() + 1);
+        frame.render_widget(Paragraph::new(left), status);
+        // The pace mark gives way to the counts on a narrow screen: first its detail, then itself.
+        let pace = pace.and_then(|full| {
+            let short = full.split(" (").next().unwrap_or_default().to_string() + " ";
+            [full, short].into_iter().find(|p| text::width(p) <= room)
+        });
+        if let Some(pace) = pace {
+            frame.render_widget(
+                Paragraph::new(pace).alignment(ratatui::layout::Alignment::Right),
+                status,
+            );
+        }
 
-    if let Some(m) = &app.message {
-        frame.render_widget(
-            Paragraph::new(Span::styled(format!(" {m}"), theme.error())),
-            notice,
-        );
-    } else if let Some(n) = app.notice.as_ref().filter(|n| session.elapsed < n.until) {
-        frame.render_widget(
-            Paragraph::new(Span::styled(format!(" Notice: {}", n.text), theme.warn())),
-            notice,
-        );
-    }
+        if let Some(m) = view.message {
+            frame.render_widget(
+                Paragraph::new(Span::styled(format!(" {m}"), theme.error())),
+                notice,
+            );
+        } else if let Some(n) = view.notice {
+            frame.render_widget(
+                Paragraph::new(Span::styled(format!(" Notice: {n}"), theme.warn())),
+                notice,
+            );
+        }
 
-    let width = usize::from(body.width.saturating_sub(3)).max(10);
-    let (lines, option_lines) = match app.ctx.bank.get(&item.id) {
-        Some(q) => question_lines(session, q, app.view.cursor, width, theme),
-        None => (
-            vec![Line::styled(
-                format!("Question {} is no longer in the bank.", item.id),
-                theme.error(),
-            )],
-            Vec::new(),
-        ),
-    };
-    let total = lines.len();
-    let height = usize::from(body.height);
-    let max_scroll = total.saturating_sub(height) as u16;
-    let view = &mut app.view;
-    view.max_scroll = max_scroll;
-    view.scroll = view.scroll.min(max_scroll);
-    view.body = body;
-    view.option_lines = option_lines;
-    frame.render_widget(
-        Paragraph::new(lines).scroll((view.scroll, 0)),
-        body.inner(ratatui::layout::Margin::new(1, 0)),
-    );
-    if max_scroll > 0 {
-        let mut state = ScrollbarState::new(usize::from(max_scroll) + 1)
-            .position(usize::from(view.scroll))
-            .viewport_content_length(height);
-        frame.render_stateful_widget(
-            Scrollbar::new(ScrollbarOrientation::VerticalRight),
-            body,
-            &mut state,
+        frame.render_widget(
+            Paragraph::new(self.lines.clone()).scroll((self.scroll, 0)),
+            body.inner(ratatui::layout::Margin::new(1, 0)),
         );
+        if self.max_scroll > 0 {
+            let mut state = ScrollbarState::new(usize::from(self.max_scroll) + 1)
+                .position(usize::from(self.scroll))
+                .viewport_content_length(usize::from(body.height));
+            frame.render_stateful_widget(
+                Scrollbar::new(ScrollbarOrientation::VerticalRight),
+                body,
+                &mut state,
+            );
+        }
     }
-
-    let revealed = session.is_revealed(i);
-    let mut keys: Vec<(&str, &str)> = vec![("a–f", "choose"), ("↑↓ space", "select")];
-    if session.paper.feedback == Feedback::Now && !revealed {
-        keys.push(("enter", "submit"));
-    }
-    keys.extend([
-        ("x", "strike"),
-        ("←→/p n", "move"),
-        ("m", "flag"),
-        ("r", "review"),
-        ("q", "pause"),
-        ("?", "keys"),
-    ]);
-    frame.render_widget(Paragraph::new(hints(theme, &keys)), foot);
 }
 
 /// The body of the question: its lines, and for each option its first and last line.

@@ -1,92 +1,249 @@
 //! The home screen: the exam, the bank, the last result, and what to do next.
 
-use super::{header, hints, layout, message};
-use crate::tui::app::{App, Screen};
+use super::{Intent, Screen, View, header, message};
+use crate::exam::Mode;
+use crate::practice::{IfInProgress, NewAttempt, Practice, Scored, mode_phrase};
+use crate::tui::app::ScreenKind;
+use crate::tui::keys::{Binding, Cmd, Keys};
 use crate::tui::text;
 use ratatui::Frame;
+use ratatui::crossterm::event::{KeyCode, KeyEvent};
+use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
-pub(crate) fn draw(frame: &mut Frame, app: &mut App) {
-    let theme = app.theme;
-    let [head, note, body, foot] = layout(frame.area());
-    let Screen::Home(home) = &app.screen else {
-        return;
-    };
-    let bp = &app.ctx.blueprint;
-    header(
-        frame,
-        head,
-        theme,
-        Line::raw(format!(" proctor · {} practice exams", bp.code)),
-        Line::raw(format!("{} ", app.ctx.bank.source)),
-    );
-    message(frame, note, app);
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Item {
+    /// Continue the paused attempt of this mode.
+    Resume(Mode),
+    Mock,
+    Drill,
+    Missed,
+    History,
+    Quit,
+}
 
-    let mut lines = vec![
-        Line::styled(format!("{} ({})", bp.name, bp.code), theme.title()),
-        Line::raw(format!(
-            "{} questions in the bank · a mock is {} questions in {} minutes",
-            app.ctx.bank.len(),
-            bp.questions,
-            bp.minutes
-        )),
-        Line::raw(""),
-    ];
-    match &home.last {
-        Some((attempt, card)) => {
-            let verdict = if card.passed {
-                Span::styled("PASS", theme.pass())
-            } else {
-                Span::styled("FAIL", theme.fail())
-            };
+impl Item {
+    fn label(self) -> (char, &'static str) {
+        match self {
+            Item::Resume(Mode::Exam) => ('c', "Continue the mock exam in progress"),
+            Item::Resume(Mode::Drill) => ('g', "Go on with the drill in progress"),
+            Item::Resume(Mode::Review) => ('v', "Go on with the missed-answer review"),
+            Item::Mock => ('m', "Start a full mock exam"),
+            Item::Drill => ('d', "Drill a domain or a task"),
+            Item::Missed => ('r', "Review missed answers"),
+            Item::History => ('h', "History"),
+            Item::Quit => ('q', "Quit"),
+        }
+    }
+
+    /// The mode whose attempt in progress this item would replace.
+    fn replaces(self) -> Option<Mode> {
+        match self {
+            Item::Mock => Some(Mode::Exam),
+            Item::Drill => Some(Mode::Drill),
+            Item::Missed => Some(Mode::Review),
+            _ => None,
+        }
+    }
+}
+
+pub(crate) struct Home {
+    items: Vec<Item>,
+    selected: usize,
+    last: Option<Scored>,
+    /// A new attempt would replace the one in progress of its mode: asked once, done on the
+    /// second press.
+    replacing: Option<Item>,
+}
+
+impl Home {
+    pub(crate) fn new(practice: &Practice) -> Home {
+        let mut items: Vec<Item> = practice
+            .modes_in_progress()
+            .into_iter()
+            .map(Item::Resume)
+            .collect();
+        items.extend([
+            Item::Mock,
+            Item::Drill,
+            Item::Missed,
+            Item::History,
+            Item::Quit,
+        ]);
+        Home {
+            items,
+            selected: 0,
+            last: practice.history().into_iter().next(),
+            replacing: None,
+        }
+    }
+
+    fn choose(&mut self, item: Item, practice: &Practice) -> Intent {
+        // Each mode keeps one attempt in progress: starting another of the same mode asks first.
+        let replaces = item.replaces();
+        if let Some(mode) = replaces
+            && self.items.contains(&Item::Resume(mode))
+            && self.replacing != Some(item)
+        {
+            self.replacing = Some(item);
+            let (key, _) = Item::Resume(mode).label();
+            let what = mode_phrase(mode);
+            let mut what = what.chars();
+            let first = what.next().map(|c| c.to_ascii_uppercase()).unwrap_or('A');
+            return Intent::Message(format!(
+                "{first}{} is in progress: choose again to replace it (it is kept as abandoned), or {key} to continue it.",
+                what.as_str()
+            ));
+        }
+        match item {
+            Item::Resume(mode) => Intent::Resume(mode),
+            Item::Mock => Intent::Start(NewAttempt::mock(None), IfInProgress::Abandon),
+            Item::Drill => Intent::Open(Box::new(super::picker::Picker::new(practice))),
+            Item::Missed if practice.missed().is_empty() => {
+                Intent::Message("No missed answers to review: finish an attempt first.".into())
+            }
+            Item::Missed => {
+                Intent::Start(NewAttempt::Missed { count: None }, IfInProgress::Abandon)
+            }
+            Item::History => Intent::Open(Box::new(super::history::History::new(practice))),
+            Item::Quit => Intent::Quit,
+        }
+    }
+}
+
+impl Screen for Home {
+    fn kind(&self) -> ScreenKind {
+        ScreenKind::Home
+    }
+
+    fn bindings(&self, _: &Practice) -> Vec<Binding> {
+        vec![
+            Binding::new(
+                Keys::Codes(&[KeyCode::Up, KeyCode::Char('k')]),
+                "↑↓",
+                "move",
+                Cmd::Up,
+                5,
+            ),
+            Binding::new(
+                Keys::Codes(&[KeyCode::Down, KeyCode::Char('j')]),
+                "↓",
+                "move down",
+                Cmd::Down,
+                0,
+            )
+            .secondary(),
+            Binding::new(
+                Keys::Codes(&[KeyCode::Enter]),
+                "enter",
+                "open",
+                Cmd::Open,
+                6,
+            ),
+            Binding::new(
+                Keys::Chars("cgvmdrh"),
+                "letter",
+                "shortcut",
+                Cmd::Shortcut,
+                4,
+            ),
+            Binding::new(
+                Keys::Codes(&[KeyCode::Char('q'), KeyCode::Esc]),
+                "q",
+                "quit",
+                Cmd::Quit,
+                7,
+            ),
+        ]
+    }
+
+    fn on(&mut self, cmd: Cmd, key: KeyEvent, practice: &Practice) -> Intent {
+        match cmd {
+            Cmd::Up => self.selected = self.selected.saturating_sub(1),
+            Cmd::Down => self.selected = (self.selected + 1).min(self.items.len() - 1),
+            Cmd::Open => return self.choose(self.items[self.selected], practice),
+            Cmd::Shortcut => {
+                let KeyCode::Char(c) = key.code else {
+                    return Intent::None;
+                };
+                if let Some(item) = self.items.iter().copied().find(|i| i.label().0 == c) {
+                    return self.choose(item, practice);
+                }
+            }
+            Cmd::Quit => return Intent::Quit,
+            _ => {}
+        }
+        Intent::None
+    }
+
+    fn render(&self, frame: &mut Frame, area: Rect, view: &View) {
+        let theme = view.theme;
+        let [head, note, body] = super::layout(area);
+        let practice = view.practice;
+        let bp = practice.blueprint();
+        header(
+            frame,
+            head,
+            theme,
+            Line::raw(format!(" proctor · {} practice exams", bp.code)),
+            Line::raw(format!("{} ", practice.bank().source)),
+        );
+        message(frame, note, view);
+
+        let mut lines = vec![
+            Line::styled(format!("{} ({})", bp.name, bp.code), theme.title()),
+            Line::raw(format!(
+                "{} questions in the bank · a mock is {} questions in {} minutes",
+                practice.bank().len(),
+                bp.questions,
+                bp.minutes
+            )),
+            Line::raw(""),
+        ];
+        match &self.last {
+            Some(Scored { attempt, card }) => {
+                let verdict = if card.passed {
+                    Span::styled("PASS", theme.pass())
+                } else {
+                    Span::styled("FAIL", theme.fail())
+                };
+                lines.push(Line::from(vec![
+                    Span::raw(format!(
+                        "Last result: {} · {} · {}/{} ({:.0}%) · estimated scaled score {} · ",
+                        text::date(&attempt.finished),
+                        attempt.mode().as_str(),
+                        card.correct,
+                        card.total,
+                        card.percent,
+                        card.scaled_estimate
+                    )),
+                    verdict,
+                ]));
+            }
+            None => lines.push(Line::styled("No finished attempts yet.", theme.dim())),
+        }
+        lines.push(Line::raw(""));
+        for (n, item) in self.items.iter().enumerate() {
+            let (key, label) = item.label();
+            let selected = n == self.selected;
             lines.push(Line::from(vec![
-                Span::raw(format!(
-                    "Last result: {} · {} · {}/{} ({:.0}%) · estimated scaled score {} · ",
-                    text::date(&attempt.finished),
-                    attempt.mode().as_str(),
-                    card.correct,
-                    card.total,
-                    card.percent,
-                    card.scaled_estimate
-                )),
-                verdict,
+                Span::raw(if selected { " › " } else { "   " }),
+                Span::styled(format!("[{key}]"), theme.key()),
+                Span::raw(" "),
+                Span::styled(
+                    label,
+                    if selected {
+                        theme.cursor()
+                    } else {
+                        theme.plain()
+                    },
+                ),
             ]));
         }
-        None => lines.push(Line::styled("No finished attempts yet.", theme.dim())),
+        frame.render_widget(
+            Paragraph::new(lines).wrap(Wrap { trim: false }),
+            body.inner(ratatui::layout::Margin::new(2, 1)),
+        );
     }
-    lines.push(Line::raw(""));
-    for (n, item) in home.items.iter().enumerate() {
-        let (key, label) = item.label();
-        let selected = n == home.selected;
-        lines.push(Line::from(vec![
-            Span::raw(if selected { " › " } else { "   " }),
-            Span::styled(format!("[{key}]"), theme.key()),
-            Span::raw(" "),
-            Span::styled(
-                label,
-                if selected {
-                    theme.cursor()
-                } else {
-                    theme.plain()
-                },
-            ),
-        ]));
-    }
-    frame.render_widget(
-        Paragraph::new(lines).wrap(Wrap { trim: false }),
-        body.inner(ratatui::layout::Margin::new(2, 1)),
-    );
-    frame.render_widget(
-        Paragraph::new(hints(
-            theme,
-            &[
-                ("↑↓", "move"),
-                ("enter", "open"),
-                ("letter", "shortcut"),
-                ("q", "quit"),
-            ],
-        )),
-        foot,
-    );
 }

@@ -1,29 +1,88 @@
-//! One module per screen; each draws from the [`App`]'s state with the [`Theme`]'s styles.
+//! One file per screen. Each screen owns its state, its key table ([`Binding`]s: what keys do,
+//! what the footer and `?` show), its key handling and its rendering; rendering takes `&self`.
+//! A screen never changes the attempt itself: it returns an [`Intent`] and the router
+//! ([`super::app::App`]) carries it out through the practice layer.
 
 pub mod answers;
 pub mod confirm;
 pub mod exam;
-pub mod help;
 pub mod history;
 pub mod home;
 pub mod picker;
 pub mod results;
 pub mod review;
 
-use super::app::{App, MIN_HEIGHT, MIN_WIDTH};
+use super::app::{MIN_HEIGHT, MIN_WIDTH, ScreenKind};
+use super::keys::{Binding, Cmd};
 use super::theme::Theme;
+use crate::exam::{Action, Mode};
+use crate::practice::{IfInProgress, NewAttempt, Practice};
 use ratatui::Frame;
+use ratatui::crossterm::event::{KeyEvent, MouseEvent};
 use ratatui::layout::{Alignment, Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
-/// Header, notice line, body, footer.
-pub(crate) fn layout(area: Rect) -> [Rect; 4] {
+/// What a screen asks the router to do after a key.
+pub(crate) enum Intent {
+    None,
+    /// Show a line of information or error.
+    Message(String),
+    /// An action on the attempt being sat.
+    Act(Action),
+    /// Drills: judge the current answer.
+    Reveal,
+    /// End the attempt being sat and show its results.
+    End,
+    /// Pause the attempt being sat and go home.
+    Pause,
+    Start(NewAttempt, IfInProgress),
+    Resume(Mode),
+    /// Open a screen on top of this one.
+    Open(Box<dyn Screen>),
+    /// Close this screen (home when it was the last).
+    Back,
+    Home,
+    Quit,
+    /// Several of the above, in order.
+    Many(Vec<Intent>),
+}
+
+/// What every screen may read while drawing.
+pub(crate) struct View<'a> {
+    pub practice: &'a Practice,
+    pub theme: Theme,
+    /// The line of information or error, cleared by the next key.
+    pub message: Option<&'a str>,
+    /// A time warning, shown for a minute.
+    pub notice: Option<&'a str>,
+}
+
+pub(crate) trait Screen {
+    fn kind(&self) -> ScreenKind;
+    /// The keys this screen answers to now, in footer order.
+    fn bindings(&self, practice: &Practice) -> Vec<Binding>;
+    /// What a bound key does. `key` tells which letter or digit it was.
+    fn on(&mut self, cmd: Cmd, key: KeyEvent, practice: &Practice) -> Intent;
+    fn on_mouse(&mut self, _mouse: MouseEvent, _practice: &Practice) -> Intent {
+        Intent::None
+    }
+    /// Works out where things go in `area` for the next frame (wrapping, scrolling, what the
+    /// mouse can hit); called before every render.
+    fn layout(&mut self, _area: Rect, _practice: &Practice, _theme: Theme) {}
+    fn render(&self, frame: &mut Frame, area: Rect, view: &View);
+    /// Drawn over the screen below it (a dialog), which stays visible.
+    fn is_overlay(&self) -> bool {
+        false
+    }
+}
+
+/// Header, message line, body (the router draws the footer below).
+pub(crate) fn layout(area: Rect) -> [Rect; 3] {
     Layout::vertical([
         Constraint::Length(1),
         Constraint::Length(1),
         Constraint::Min(1),
-        Constraint::Length(1),
     ])
     .areas(area)
 }
@@ -65,24 +124,11 @@ pub(crate) fn attempt_header(
     );
 }
 
-/// The footer: key hints.
-pub(crate) fn hints(theme: Theme, keys: &[(&str, &str)]) -> Line<'static> {
-    let mut spans = Vec::new();
-    for (i, (key, what)) in keys.iter().enumerate() {
-        if i > 0 {
-            spans.push(Span::raw("  "));
-        }
-        spans.push(Span::styled(key.to_string(), theme.key()));
-        spans.push(Span::raw(format!(" {what}")));
-    }
-    Line::from(spans)
-}
-
-/// The message line: the app's error/information message, if any.
-pub(crate) fn message(frame: &mut Frame, area: Rect, app: &App) {
-    if let Some(m) = &app.message {
+/// The message line: the router's error/information message, if any.
+pub(crate) fn message(frame: &mut Frame, area: Rect, view: &View) {
+    if let Some(m) = view.message {
         frame.render_widget(
-            Paragraph::new(Span::styled(format!(" {m}"), app.theme.error())),
+            Paragraph::new(Span::styled(format!(" {m}"), view.theme.error())),
             area,
         );
     }
@@ -145,16 +191,21 @@ pub(crate) fn centered(area: Rect, width: u16, height: u16) -> Rect {
     )
 }
 
-pub(crate) fn too_small(frame: &mut Frame, app: &App) {
-    let text = format!("Enlarge the terminal to {MIN_WIDTH}×{MIN_HEIGHT}");
+pub(crate) fn too_small(frame: &mut Frame, theme: Theme) {
+    let text = format!("Enlarge the terminal to {MIN_WIDTH}×{MIN_HEIGHT} (ctrl+c saves and quits)");
     let area = frame.area();
     let y = area.height / 2;
     let line = Rect::new(area.x, area.y + y, area.width, area.height - y);
     frame.render_widget(
         Paragraph::new(text)
-            .style(app.theme.warn())
+            .style(theme.warn())
             .alignment(Alignment::Center)
             .wrap(Wrap { trim: true }),
         line,
     );
+}
+
+/// `scroll` moved by `delta` lines, kept within 0..=max.
+pub(crate) fn scroll_to(scroll: u16, delta: i32, max: u16) -> u16 {
+    (i32::from(scroll) + delta).clamp(0, i32::from(max)) as u16
 }

@@ -1,57 +1,147 @@
 //! The drill picker: the domains and their task statements, with question counts.
 
-use super::{fit, header, hints, layout, message};
-use crate::tui::app::{App, DRILL_COUNT, Screen};
+use super::{Intent, Screen, View, fit, header, message};
+use crate::practice::{DrillScope, IfInProgress, NewAttempt, Practice, policy};
+use crate::tui::app::ScreenKind;
+use crate::tui::keys::{Binding, Cmd, Keys};
 use ratatui::Frame;
+use ratatui::crossterm::event::{KeyCode, KeyEvent};
+use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-pub(crate) fn draw(frame: &mut Frame, app: &mut App) {
-    let theme = app.theme;
-    let [head, note, body, foot] = layout(frame.area());
-    let Screen::Picker(p) = &app.screen else {
-        return;
-    };
-    header(
-        frame,
-        head,
-        theme,
-        Line::raw(format!(
-            " Drill a domain or a task · up to {DRILL_COUNT} questions, feedback after each"
-        )),
-        Line::raw(""),
-    );
-    message(frame, note, app);
-    let height = usize::from(body.height);
-    let offset = p.selected.saturating_sub(height.saturating_sub(1));
-    let width = usize::from(body.width).saturating_sub(12);
-    let lines: Vec<Line> = p
-        .rows
-        .iter()
-        .enumerate()
-        .skip(offset)
-        .take(height)
-        .map(|(n, row)| {
-            let indent = if row.is_domain { "" } else { "   " };
-            let label = fit(&format!("{indent}{}", row.label), width);
-            let style = match (n == p.selected, row.is_domain) {
-                (true, _) => theme.cursor(),
-                (false, true) => theme.title(),
-                (false, false) => theme.plain(),
-            };
-            Line::from(vec![
-                Span::raw(if n == p.selected { " › " } else { "   " }),
-                Span::styled(label, style),
-                Span::styled(format!(" ({})", row.available), theme.dim()),
-            ])
-        })
-        .collect();
-    frame.render_widget(Paragraph::new(lines), body);
-    frame.render_widget(
-        Paragraph::new(hints(
+pub(crate) struct Picker {
+    rows: Vec<DrillScope>,
+    selected: usize,
+}
+
+impl Picker {
+    pub(crate) fn new(practice: &Practice) -> Picker {
+        Picker {
+            rows: practice.drill_scopes(),
+            selected: 0,
+        }
+    }
+}
+
+impl Screen for Picker {
+    fn kind(&self) -> ScreenKind {
+        ScreenKind::Picker
+    }
+
+    fn bindings(&self, _: &Practice) -> Vec<Binding> {
+        vec![
+            Binding::new(
+                Keys::Codes(&[KeyCode::Up, KeyCode::Char('k')]),
+                "↑↓",
+                "move",
+                Cmd::Up,
+                5,
+            ),
+            Binding::new(
+                Keys::Codes(&[KeyCode::Down, KeyCode::Char('j')]),
+                "↓",
+                "move down",
+                Cmd::Down,
+                0,
+            )
+            .secondary(),
+            Binding::new(
+                Keys::Codes(&[KeyCode::PageUp]),
+                "PgUp PgDn",
+                "page up / down",
+                Cmd::PageUp,
+                0,
+            ),
+            Binding::new(
+                Keys::Codes(&[KeyCode::PageDown]),
+                "PgDn",
+                "page down",
+                Cmd::PageDown,
+                0,
+            )
+            .secondary(),
+            Binding::new(
+                Keys::Codes(&[KeyCode::Enter]),
+                "enter",
+                "start drill",
+                Cmd::Open,
+                6,
+            ),
+            Binding::new(
+                Keys::Codes(&[KeyCode::Esc, KeyCode::Char('q')]),
+                "esc",
+                "back",
+                Cmd::Back,
+                4,
+            ),
+        ]
+    }
+
+    fn on(&mut self, cmd: Cmd, _: KeyEvent, _: &Practice) -> Intent {
+        let last = self.rows.len().saturating_sub(1);
+        match cmd {
+            Cmd::Up => self.selected = self.selected.saturating_sub(1),
+            Cmd::Down => self.selected = (self.selected + 1).min(last),
+            Cmd::PageUp => self.selected = self.selected.saturating_sub(10),
+            Cmd::PageDown => self.selected = (self.selected + 10).min(last),
+            Cmd::Back => return Intent::Back,
+            Cmd::Open => {
+                let Some(row) = self.rows.get(self.selected) else {
+                    return Intent::None;
+                };
+                if row.available == 0 {
+                    return Intent::Message(format!(
+                        "{} has no questions in this bank.",
+                        row.label
+                    ));
+                }
+                return Intent::Start(NewAttempt::drill(row.scope.clone()), IfInProgress::Abandon);
+            }
+            _ => {}
+        }
+        Intent::None
+    }
+
+    fn render(&self, frame: &mut Frame, area: Rect, view: &View) {
+        let theme = view.theme;
+        let [head, note, body] = super::layout(area);
+        header(
+            frame,
+            head,
             theme,
-            &[("↑↓", "move"), ("enter", "start drill"), ("esc", "back")],
-        )),
-        foot,
-    );
+            Line::raw(format!(
+                " Drill a domain or a task · up to {} questions, feedback after each",
+                policy::DRILL_COUNT
+            )),
+            Line::raw(""),
+        );
+        message(frame, note, view);
+        let height = usize::from(body.height);
+        let offset = self.selected.saturating_sub(height.saturating_sub(1));
+        let width = usize::from(body.width).saturating_sub(12);
+        let lines: Vec<Line> = self
+            .rows
+            .iter()
+            .enumerate()
+            .skip(offset)
+            .take(height)
+            .map(|(n, row)| {
+                let is_domain = matches!(row.scope, crate::exam::Scope::Domain { .. });
+                let indent = if is_domain { "" } else { "   " };
+                let label = fit(&format!("{indent}{}", row.label), width);
+                let style = match (n == self.selected, is_domain) {
+                    (true, _) => theme.cursor(),
+                    (false, true) => theme.title(),
+                    (false, false) => theme.plain(),
+                };
+                Line::from(vec![
+                    Span::raw(if n == self.selected { " › " } else { "   " }),
+                    Span::styled(label, style),
+                    Span::styled(format!(" ({})", row.available), theme.dim()),
+                ])
+            })
+            .collect();
+        frame.render_widget(Paragraph::new(lines), body);
+    }
 }

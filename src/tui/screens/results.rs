@@ -1,28 +1,170 @@
 //! The results: score, the estimated scaled score, pass/fail, per-domain (and per-task) table,
 //! time and answer changes.
 
-use super::{hints, layout, message, pad};
-use crate::exam::Status;
-use crate::tui::app::{App, Screen};
+use super::{Intent, Screen, View, message, pad};
+use crate::blueprint::Blueprint;
+use crate::exam::{Mode, Status};
+use crate::practice::{Finished, Practice};
+use crate::tui::app::ScreenKind;
+use crate::tui::keys::{Binding, Cmd, Keys};
 use crate::tui::text;
+use crate::tui::theme::Theme;
 use ratatui::Frame;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, MouseEvent, MouseEventKind};
+use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 const BAR: usize = 10;
 
-pub(crate) fn draw(frame: &mut Frame, app: &mut App) {
-    let theme = app.theme;
-    let [head, note, body, foot] = layout(frame.area());
-    let Screen::Results(r) = &app.screen else {
-        return;
-    };
-    let card = &r.card;
-    let session = &r.attempt.session;
-    super::attempt_header(frame, head, theme, &r.attempt, "Results");
-    message(frame, note, app);
+pub(crate) struct Results {
+    finished: Finished,
+    show_tasks: bool,
+    scroll: u16,
+    max_scroll: u16,
+    lines: Vec<Line<'static>>,
+}
 
-    let width = usize::from(body.width.saturating_sub(2));
+impl Results {
+    pub(crate) fn new(finished: Finished) -> Results {
+        // A drill is about task statements: its results open on them.
+        let show_tasks = finished.attempt.mode() != Mode::Exam;
+        Results {
+            finished,
+            show_tasks,
+            scroll: 0,
+            max_scroll: 0,
+            lines: Vec::new(),
+        }
+    }
+}
+
+impl Screen for Results {
+    fn kind(&self) -> ScreenKind {
+        ScreenKind::Results
+    }
+
+    fn bindings(&self, _: &Practice) -> Vec<Binding> {
+        let tasks = if self.show_tasks {
+            "hide tasks"
+        } else {
+            "per task"
+        };
+        vec![
+            Binding::new(
+                Keys::Codes(&[KeyCode::Char('v')]),
+                "v",
+                "review answers",
+                Cmd::Answers,
+                8,
+            ),
+            Binding::new(
+                Keys::Codes(&[KeyCode::Char('t')]),
+                "t",
+                tasks,
+                Cmd::ToggleTasks,
+                7,
+            )
+            .detail("show or hide the per-task table"),
+            Binding::new(
+                Keys::Codes(&[KeyCode::PageDown, KeyCode::Down]),
+                "PgUp/PgDn",
+                "scroll",
+                Cmd::PageDown,
+                4,
+            ),
+            Binding::new(
+                Keys::Codes(&[KeyCode::PageUp, KeyCode::Up]),
+                "PgUp",
+                "scroll up",
+                Cmd::PageUp,
+                0,
+            )
+            .secondary(),
+            Binding::new(
+                Keys::Codes(&[KeyCode::Char('h'), KeyCode::Esc]),
+                "h",
+                "home",
+                Cmd::Home,
+                6,
+            ),
+            Binding::new(
+                Keys::Codes(&[KeyCode::Char('q')]),
+                "q",
+                "quit",
+                Cmd::Quit,
+                5,
+            ),
+        ]
+    }
+
+    fn on(&mut self, cmd: Cmd, _: KeyEvent, _: &Practice) -> Intent {
+        match cmd {
+            Cmd::ToggleTasks => {
+                self.show_tasks = !self.show_tasks;
+                self.scroll = 0;
+            }
+            Cmd::PageDown => self.scroll = super::scroll_to(self.scroll, 5, self.max_scroll),
+            Cmd::PageUp => self.scroll = super::scroll_to(self.scroll, -5, self.max_scroll),
+            Cmd::Answers => {
+                let answers = super::answers::Answers::new(self.finished.attempt.clone());
+                return Intent::Open(Box::new(answers));
+            }
+            Cmd::Home => return Intent::Home,
+            Cmd::Quit => return Intent::Quit,
+            _ => {}
+        }
+        Intent::None
+    }
+
+    fn on_mouse(&mut self, mouse: MouseEvent, _: &Practice) -> Intent {
+        match mouse.kind {
+            MouseEventKind::ScrollDown => {
+                self.scroll = super::scroll_to(self.scroll, 3, self.max_scroll)
+            }
+            MouseEventKind::ScrollUp => {
+                self.scroll = super::scroll_to(self.scroll, -3, self.max_scroll)
+            }
+            _ => {}
+        }
+        Intent::None
+    }
+
+    fn layout(&mut self, area: Rect, practice: &Practice, theme: Theme) {
+        let [_, _, body] = super::layout(area);
+        self.lines = result_lines(
+            &self.finished,
+            self.show_tasks,
+            practice.blueprint(),
+            body,
+            theme,
+        );
+        self.max_scroll = self.lines.len().saturating_sub(usize::from(body.height)) as u16;
+        self.scroll = self.scroll.min(self.max_scroll);
+    }
+
+    fn render(&self, frame: &mut Frame, area: Rect, view: &View) {
+        let [head, note, body] = super::layout(area);
+        super::attempt_header(frame, head, view.theme, &self.finished.attempt, "Results");
+        message(frame, note, view);
+        frame.render_widget(
+            Paragraph::new(self.lines.clone()).scroll((self.scroll, 0)),
+            body.inner(ratatui::layout::Margin::new(1, 0)),
+        );
+    }
+}
+
+/// The score, the domain table (and the task table), the time and the answer changes.
+fn result_lines(
+    finished: &Finished,
+    show_tasks: bool,
+    blueprint: &Blueprint,
+    area: Rect,
+    theme: Theme,
+) -> Vec<Line<'static>> {
+    let card = &finished.card;
+    let session = &finished.attempt.session;
+    let width = usize::from(area.width.saturating_sub(2));
     let mut lines = Vec::new();
     if session.status == Status::TimeUp {
         lines.push(Line::styled(
@@ -30,7 +172,7 @@ pub(crate) fn draw(frame: &mut Frame, app: &mut App) {
             theme.warn(),
         ));
     }
-    if let Some(e) = &r.save_error {
+    if let Some(e) = &finished.save_error {
         lines.push(Line::styled(e.clone(), theme.error()));
     }
     let verdict = if card.passed {
@@ -51,10 +193,7 @@ pub(crate) fn draw(frame: &mut Frame, app: &mut App) {
     ]));
     lines.push(Line::raw(format!(
         "Estimated scaled score {} (an estimate; pass mark {}, range {}–{})",
-        card.scaled_estimate,
-        card.pass_mark,
-        app.ctx.blueprint.scaled.min,
-        app.ctx.blueprint.scaled.max
+        card.scaled_estimate, card.pass_mark, blueprint.scaled.min, blueprint.scaled.max
     )));
     lines.push(Line::raw(""));
 
@@ -94,7 +233,7 @@ pub(crate) fn draw(frame: &mut Frame, app: &mut App) {
         ]));
     }
     lines.push(Line::raw(""));
-    if r.show_tasks {
+    if show_tasks {
         let name_w = width.saturating_sub(8 + 6 + BAR + 2).max(8);
         lines.push(Line::styled(
             format!(
@@ -129,31 +268,5 @@ pub(crate) fn draw(frame: &mut Frame, app: &mut App) {
         "Answer changes: right→wrong {} · wrong→right {} · wrong→wrong {}",
         card.changes.right_to_wrong, card.changes.wrong_to_right, card.changes.wrong_to_wrong
     )));
-    let max_scroll = lines.len().saturating_sub(usize::from(body.height)) as u16;
-    let scroll = r.scroll.min(max_scroll);
-    frame.render_widget(
-        Paragraph::new(lines).scroll((scroll, 0)),
-        body.inner(ratatui::layout::Margin::new(1, 0)),
-    );
-    let tasks = if r.show_tasks {
-        "hide tasks"
-    } else {
-        "per task"
-    };
-    if let Screen::Results(r) = &mut app.screen {
-        r.scroll = scroll;
-    }
-    frame.render_widget(
-        Paragraph::new(hints(
-            theme,
-            &[
-                ("v", "review answers"),
-                ("t", tasks),
-                ("PgUp/PgDn", "scroll"),
-                ("h", "home"),
-                ("q", "quit"),
-            ],
-        )),
-        foot,
-    );
+    lines
 }

@@ -1,123 +1,257 @@
 //! The review screen: every question's number with its state, filtered All / Incomplete /
 //! Flagged; jump to one, or end the exam.
 
-use super::{header, hints, layout, message, tabs};
-use crate::tui::app::{App, Filter, ReviewState, Screen};
+use super::{Intent, Screen, View, header, message, tabs};
+use crate::exam::{Action, Session};
+use crate::practice::Practice;
+use crate::tui::app::ScreenKind;
+use crate::tui::keys::{Binding, Cmd, Keys};
+use crate::tui::theme::Theme;
 use ratatui::Frame;
+use ratatui::crossterm::event::{KeyCode, KeyEvent};
+use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 /// Cells per grid entry: " 12 ●⚑ ".
 const CELL: u16 = 8;
 
-pub(crate) fn draw(frame: &mut Frame, app: &mut App) {
-    let theme = app.theme;
-    let [head, note, body, foot] = layout(frame.area());
-    let r: &ReviewState = match &app.screen {
-        Screen::Review(r) => r,
-        Screen::Confirm(r) => r,
-        _ => return,
-    };
-    let (filter, selected) = (r.filter, r.selected);
-    let list = app.review_list(filter);
-    let counts = [
-        app.review_list(Filter::All).len(),
-        app.review_list(Filter::Incomplete).len(),
-        app.review_list(Filter::Flagged).len(),
-    ];
-    let Some(s) = &app.session else { return };
-    header(
-        frame,
-        head,
-        theme,
-        Line::raw(format!(
-            " {} · Review · Answered {} of {} · Flagged {}",
-            s.paper.exam,
-            s.answered_count(),
-            s.len(),
-            s.flagged_count()
-        )),
-        Line::raw(match s.remaining() {
-            Some(left) => format!("{} left ", crate::tui::text::clock(left)),
-            None => String::new(),
-        }),
-    );
-    message(frame, note, app);
+/// Review-screen filter.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Filter {
+    All,
+    Incomplete,
+    Flagged,
+}
 
-    let columns = usize::from((body.width.saturating_sub(2) / CELL).max(1));
-    let mut lines = vec![
-        tabs(
-            theme,
-            &[
-                (format!("All ({})", counts[0]), filter == Filter::All),
-                (
-                    format!("Incomplete ({})", counts[1]),
-                    filter == Filter::Incomplete,
-                ),
-                (
-                    format!("Flagged ({})", counts[2]),
-                    filter == Filter::Flagged,
-                ),
-            ],
-        ),
-        Line::styled(
-            " ● answered   ○ unanswered   ⚑ flagged   ▸ current question",
-            theme.dim(),
-        ),
-        Line::raw(""),
-    ];
-    if list.is_empty() {
-        lines.push(Line::raw(" No questions under this filter."));
-    }
-    let grid_rows = usize::from(body.height).saturating_sub(lines.len()).max(1);
-    let selected_row = selected / columns;
-    let first_row = selected_row.saturating_sub(grid_rows - 1);
-    for (row, chunk) in list
-        .chunks(columns)
-        .enumerate()
-        .skip(first_row)
-        .take(grid_rows)
-    {
-        let mut spans = vec![Span::raw(" ")];
-        for (col, &i) in chunk.iter().enumerate() {
-            let at = row * columns + col;
-            let state = if s.is_answered(i) { "●" } else { "○" };
-            let flag = if s.responses[i].flagged { "⚑" } else { " " };
-            let current = if i == s.current { "▸" } else { " " };
-            let style = if at == selected {
-                theme.cursor()
-            } else if s.responses[i].flagged {
-                theme.flagged()
-            } else if s.is_answered(i) {
-                theme.plain()
-            } else {
-                theme.warn()
-            };
-            spans.push(Span::styled(
-                format!("{current}{:>3} {state}{flag}", i + 1),
-                style,
-            ));
-            spans.push(Span::raw(" "));
+impl Filter {
+    const ALL: [Filter; 3] = [Filter::All, Filter::Incomplete, Filter::Flagged];
+
+    fn next(self) -> Filter {
+        match self {
+            Filter::All => Filter::Incomplete,
+            Filter::Incomplete => Filter::Flagged,
+            Filter::Flagged => Filter::All,
         }
-        lines.push(Line::from(spans));
     }
-    frame.render_widget(Paragraph::new(lines), body);
-    match &mut app.screen {
-        Screen::Review(r) => r.columns = columns,
-        Screen::Confirm(r) => r.columns = columns,
-        _ => {}
+
+    /// The question indices the filter lists.
+    pub fn list(self, s: &Session) -> Vec<usize> {
+        (0..s.len())
+            .filter(|&i| match self {
+                Filter::All => true,
+                Filter::Incomplete => !s.is_answered(i),
+                Filter::Flagged => s.responses[i].flagged,
+            })
+            .collect()
     }
-    frame.render_widget(
-        Paragraph::new(hints(
+}
+
+pub(crate) struct Review {
+    filter: Filter,
+    /// Position in the filtered list.
+    selected: usize,
+    /// Grid columns at the last layout (for ↑/↓).
+    columns: usize,
+}
+
+impl Review {
+    pub(crate) fn new(practice: &Practice) -> Review {
+        Review {
+            filter: Filter::All,
+            selected: practice.session().map_or(0, |s| s.current),
+            columns: 10,
+        }
+    }
+
+    fn set_filter(&mut self, filter: Filter) {
+        self.filter = filter;
+        self.selected = 0;
+    }
+
+    /// The grid itself; the confirmation dialog draws over it.
+    pub(crate) fn draw_grid(&self, frame: &mut Frame, area: Rect, view: &View) {
+        let theme: Theme = view.theme;
+        let [head, note, body] = super::layout(area);
+        let Some(s) = view.practice.session() else {
+            return;
+        };
+        let list = self.filter.list(s);
+        header(
+            frame,
+            head,
             theme,
-            &[
-                ("←↑↓→", "move"),
-                ("enter", "go to"),
-                ("tab 1-3", "filter"),
-                ("e", "end exam"),
-                ("esc", "back"),
-            ],
-        )),
-        foot,
-    );
+            Line::raw(format!(
+                " {} · Review · Answered {} of {} · Flagged {}",
+                s.paper.exam,
+                s.answered_count(),
+                s.len(),
+                s.flagged_count()
+            )),
+            Line::raw(match s.remaining() {
+                Some(left) => format!("{} left ", crate::tui::text::clock(left)),
+                None => String::new(),
+            }),
+        );
+        message(frame, note, view);
+        let labels = ["All", "Incomplete", "Flagged"];
+        let tab_list: Vec<(String, bool)> = Filter::ALL
+            .iter()
+            .zip(labels)
+            .map(|(&f, label)| (format!("{label} ({})", f.list(s).len()), f == self.filter))
+            .collect();
+        let mut lines = vec![
+            tabs(theme, &tab_list),
+            Line::styled(
+                " ● answered   ○ unanswered   ⚑ flagged   ▸ current question",
+                theme.dim(),
+            ),
+            Line::raw(""),
+        ];
+        if list.is_empty() {
+            lines.push(Line::raw(" No questions under this filter."));
+        }
+        let columns = self.columns.max(1);
+        let grid_rows = usize::from(body.height).saturating_sub(lines.len()).max(1);
+        let selected_row = self.selected / columns;
+        let first_row = selected_row.saturating_sub(grid_rows - 1);
+        for (row, chunk) in list
+            .chunks(columns)
+            .enumerate()
+            .skip(first_row)
+            .take(grid_rows)
+        {
+            let mut spans = vec![Span::raw(" ")];
+            for (col, &i) in chunk.iter().enumerate() {
+                let at = row * columns + col;
+                let state = if s.is_answered(i) { "●" } else { "○" };
+                let flag = if s.responses[i].flagged { "⚑" } else { " " };
+                let current = if i == s.current { "▸" } else { " " };
+                let style = if at == self.selected {
+                    theme.cursor()
+                } else if s.responses[i].flagged {
+                    theme.flagged()
+                } else if s.is_answered(i) {
+                    theme.plain()
+                } else {
+                    theme.warn()
+                };
+                spans.push(Span::styled(
+                    format!("{current}{:>3} {state}{flag}", i + 1),
+                    style,
+                ));
+                spans.push(Span::raw(" "));
+            }
+            lines.push(Line::from(spans));
+        }
+        frame.render_widget(Paragraph::new(lines), body);
+    }
+}
+
+impl Screen for Review {
+    fn kind(&self) -> ScreenKind {
+        ScreenKind::Review
+    }
+
+    fn bindings(&self, _: &Practice) -> Vec<Binding> {
+        vec![
+            Binding::new(
+                Keys::Codes(&[KeyCode::Left]),
+                "←↑↓→",
+                "move",
+                Cmd::Previous,
+                5,
+            )
+            .detail("move through the grid"),
+            Binding::new(Keys::Codes(&[KeyCode::Right]), "→", "next", Cmd::Next, 0).secondary(),
+            Binding::new(Keys::Codes(&[KeyCode::Up]), "↑", "row up", Cmd::Up, 0).secondary(),
+            Binding::new(Keys::Codes(&[KeyCode::Down]), "↓", "row down", Cmd::Down, 0).secondary(),
+            Binding::new(
+                Keys::Codes(&[KeyCode::Enter]),
+                "enter",
+                "go to",
+                Cmd::Open,
+                7,
+            )
+            .detail("go to the selected question"),
+            Binding::new(
+                Keys::Codes(&[KeyCode::Tab]),
+                "tab 1-3",
+                "filter",
+                Cmd::NextFilter,
+                4,
+            )
+            .detail("next filter: All / Incomplete / Flagged"),
+            Binding::new(
+                Keys::Chars("123"),
+                "1 2 3",
+                "All / Incomplete / Flagged",
+                Cmd::Filter,
+                0,
+            ),
+            Binding::new(
+                Keys::Codes(&[KeyCode::Char('e')]),
+                "e",
+                "end exam",
+                Cmd::EndExam,
+                8,
+            )
+            .detail("end the exam (asks first)"),
+            Binding::new(
+                Keys::Codes(&[KeyCode::Esc, KeyCode::Char('r')]),
+                "esc",
+                "back",
+                Cmd::Back,
+                6,
+            )
+            .detail("back to the question"),
+            Binding::new(
+                Keys::Codes(&[KeyCode::Char('q')]),
+                "q",
+                "pause",
+                Cmd::Pause,
+                0,
+            )
+            .detail("pause and go home (saved)"),
+        ]
+    }
+
+    fn on(&mut self, cmd: Cmd, key: KeyEvent, practice: &Practice) -> Intent {
+        let Some(s) = practice.session() else {
+            return Intent::Home;
+        };
+        let list = self.filter.list(s);
+        let len = list.len();
+        let columns = self.columns.max(1);
+        match cmd {
+            Cmd::Previous => self.selected = self.selected.saturating_sub(1),
+            Cmd::Next => self.selected = (self.selected + 1).min(len.saturating_sub(1)),
+            Cmd::Up => self.selected = self.selected.saturating_sub(columns),
+            Cmd::Down if self.selected + columns < len => self.selected += columns,
+            Cmd::NextFilter => self.set_filter(self.filter.next()),
+            Cmd::Filter => {
+                if let KeyCode::Char(c @ '1'..='3') = key.code {
+                    self.set_filter(Filter::ALL[usize::from(c as u8 - b'1')]);
+                }
+            }
+            Cmd::Open => {
+                if let Some(&i) = list.get(self.selected) {
+                    return Intent::Many(vec![Intent::Act(Action::GoTo(i)), Intent::Back]);
+                }
+            }
+            Cmd::Back => return Intent::Back,
+            Cmd::EndExam => return Intent::Open(Box::new(super::confirm::Confirm)),
+            Cmd::Pause => return Intent::Pause,
+            _ => {}
+        }
+        Intent::None
+    }
+
+    fn layout(&mut self, area: Rect, _: &Practice, _: Theme) {
+        self.columns = usize::from((area.width.saturating_sub(2) / CELL).max(1));
+    }
+
+    fn render(&self, frame: &mut Frame, area: Rect, view: &View) {
+        self.draw_grid(frame, area, view);
+    }
 }
