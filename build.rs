@@ -14,6 +14,7 @@ mod model;
 #[path = "src/bank/parse.rs"]
 mod parse;
 
+use std::fmt::Write as _;
 use std::path::PathBuf;
 
 fn main() {
@@ -53,21 +54,22 @@ fn main() {
     }
     blueprints.sort();
     let mut listing = String::from(
-        "/// The built-in blueprints: (file stem under assets/blueprints/, contents).\n\
+        "/// The built-in blueprints: (file stem under `assets/blueprints/`, contents).\n\
          pub static BLUEPRINTS: &[(&str, &str)] = &[\n",
     );
     for path in &blueprints {
         let stem = path.file_stem().unwrap().to_string_lossy();
-        listing.push_str(&format!(
-            "    ({stem:?}, include_str!({:?})),\n",
+        let _ = writeln!(
+            listing,
+            "    ({stem:?}, include_str!({:?})),",
             path.to_string_lossy()
-        ));
+        );
     }
     listing.push_str("];\n");
     std::fs::write(out.join("blueprints.rs"), listing).unwrap();
 
     let mut table =
-        String::from("/// The default bank's files: (path under question_bank/, contents).\n");
+        String::from("/// The default bank's files: (path under `question_bank/`, contents).\n");
     table.push_str("pub static FILES: &[(&str, &[u8])] = &[\n");
     let mut questions = Vec::new();
     let mut errors = Vec::new();
@@ -81,10 +83,11 @@ fn main() {
         let (mut parsed, mut problems) = parse::parse_file(&name, &bytes, &blueprint);
         questions.append(&mut parsed);
         errors.append(&mut problems);
-        table.push_str(&format!(
-            "    ({name:?}, include_bytes!({:?})),\n",
+        let _ = writeln!(
+            table,
+            "    ({name:?}, include_bytes!({:?})),",
             path.to_string_lossy()
-        ));
+        );
     }
     table.push_str("];\n");
     errors.extend(parse::check_bank(&questions));

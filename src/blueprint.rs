@@ -203,12 +203,15 @@ impl Blueprint {
     pub fn scaled_estimate(&self, percent: f64) -> u32 {
         let s = &self.scaled;
         let p = percent.clamp(0.0, 100.0);
-        let (min, pass, max) = (s.min as f64, s.pass as f64, s.max as f64);
+        let (min, pass, max) = (f64::from(s.min), f64::from(s.pass), f64::from(s.max));
         let scaled = if p <= s.cut_percent {
             min + (pass - min) * p / s.cut_percent
         } else {
             pass + (max - pass) * (p - s.cut_percent) / (100.0 - s.cut_percent)
         };
-        scaled.round() as u32
+        // Between min and max, both u32: the cast cannot truncate or lose a sign.
+        #[expect(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+        let scaled = scaled.round() as u32;
+        scaled
     }
 }

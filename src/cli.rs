@@ -293,7 +293,9 @@ fn report_warnings(warnings: &[String]) {
 fn fresh_seed() -> u64 {
     let nanos = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| d.as_nanos() as u64);
+        .map_or(0, |d| {
+            d.as_secs() ^ u64::from(d.subsec_nanos()).rotate_left(32)
+        });
     nanos.wrapping_mul(0x9E37_79B9_7F4A_7C15) ^ u64::from(std::process::id())
 }
 

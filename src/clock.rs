@@ -25,7 +25,7 @@ impl Default for SystemClock {
 
 impl Clock for SystemClock {
     fn now(&self) -> Millis {
-        self.start.elapsed().as_millis() as Millis
+        Millis::try_from(self.start.elapsed().as_millis()).unwrap_or(Millis::MAX)
     }
 }
 

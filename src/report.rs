@@ -235,7 +235,7 @@ pub fn export_markdown(scored: &Scored, bank: &Bank) -> String {
     }
     let letter = |item: &crate::exam::PaperItem, option: usize| {
         let pos = item.order.iter().position(|&o| o == option).unwrap_or(0);
-        char::from(b'A' + pos as u8)
+        crate::format::letter(pos)
     };
     for (n, (item, entry)) in attempt.session.paper.items.iter().zip(&e.items).enumerate() {
         let verdict = if entry.correct {
@@ -269,7 +269,7 @@ pub fn export_markdown(scored: &Scored, bank: &Bank) -> String {
             let _ = writeln!(
                 out,
                 "- **{}.** {}{}{}  \n  _{}_",
-                char::from(b'A' + pos as u8),
+                crate::format::letter(pos),
                 o.text,
                 key,
                 chosen,

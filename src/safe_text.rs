@@ -10,7 +10,7 @@
 //! - [`text`] for multi-line text (stems, explanations): keeps newline and tab;
 //! - [`line`] for one-line values inside messages (ids, file names, `kind`, `task`, unknown keys):
 //!   escapes newline, carriage return and tab as well, so a value cannot fake a second message;
-//! - [`json`] for serde_json output, which escapes C0 controls but passes DEL, C1 and bidi
+//! - [`json`] for `serde_json` output, which escapes C0 controls but passes DEL, C1 and bidi
 //!   controls through raw.
 //!
 //! Each unsafe character becomes a visible escape (`\u{1b}`, and `\n`, `\r`, `\t` in [`line`]),
@@ -19,6 +19,7 @@
 //! script compiles this file too.
 
 use std::borrow::Cow;
+use std::fmt::Write as _;
 
 /// Whether `c` must never reach a terminal raw: C0 controls, DEL, C1 controls, and the
 /// bidirectional formatting controls. Newline and tab are included; callers that allow them
@@ -62,8 +63,8 @@ pub fn line(s: &str) -> Cow<'_, str> {
     })
 }
 
-/// serde_json output made safe to print: each unsafe character becomes a `\uXXXX` escape, so
-/// the result is still valid JSON that parses back to the same value. serde_json already
+/// `serde_json` output made safe to print: each unsafe character becomes a `\uXXXX` escape, so
+/// the result is still valid JSON that parses back to the same value. `serde_json` already
 /// escapes C0 controls inside strings, so a raw newline, carriage return or tab here is the
 /// formatter's whitespace between tokens and is kept. (Every unsafe character is in the Basic
 /// Multilingual Plane, so one `\uXXXX` always suffices.)
@@ -72,7 +73,9 @@ pub fn json(serialized: String) -> String {
     match escape(
         &serialized,
         |c| is_unsafe(c) && !structural(c),
-        |c, out| out.push_str(&format!("\\u{:04x}", c as u32)),
+        |c, out| {
+            let _ = write!(out, "\\u{:04x}", c as u32);
+        },
     ) {
         Cow::Borrowed(_) => serialized,
         Cow::Owned(escaped) => escaped,
@@ -80,14 +83,14 @@ pub fn json(serialized: String) -> String {
 }
 
 fn push_braced(c: char, out: &mut String) {
-    out.push_str(&format!("\\u{{{:x}}}", c as u32));
+    let _ = write!(out, "\\u{{{:x}}}", c as u32);
 }
 
-fn escape<'a>(
-    s: &'a str,
+fn escape(
+    s: &str,
     needs_escape: impl Fn(char) -> bool,
     write: impl Fn(char, &mut String),
-) -> Cow<'a, str> {
+) -> Cow<'_, str> {
     let Some(first) = s.find(|c: char| needs_escape(c)) else {
         return Cow::Borrowed(s);
     };

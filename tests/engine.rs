@@ -1,5 +1,5 @@
 //! The engine's promises: weighted, deterministic papers; all-or-nothing scoring; a clock that
-//! ends the exam at zero. Banks here are generated (see bank::synthetic), so these tests do not
+//! ends the exam at zero. Banks here are generated (see `bank::synthetic`), so these tests do not
 //! depend on the shipped questions.
 
 use proctor::bank::{Bank, BankSource, synthetic};

@@ -20,7 +20,7 @@ fn drill(bp: &Blueprint, bank: &Bank, ids: &[&str]) -> Session {
     let request = PaperRequest {
         mode: Mode::Drill,
         scope: Scope::Questions {
-            ids: ids.iter().map(|s| s.to_string()).collect(),
+            ids: ids.iter().map(std::string::ToString::to_string).collect(),
         },
         count: ids.len(),
         seed: 1,

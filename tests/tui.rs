@@ -161,6 +161,11 @@ fn drill(practice: &mut Practice) -> Opening {
     )
 }
 
+/// The key of an option position: 'a' for 0.
+fn letter(pos: usize) -> char {
+    proctor::format::letter(pos).to_ascii_lowercase()
+}
+
 fn key(code: KeyCode) -> KeyEvent {
     KeyEvent::new(code, KeyModifiers::NONE)
 }
@@ -219,8 +224,9 @@ fn find(buffer: &Buffer, text: &str) -> Option<(u16, u16)> {
     for y in 0..area.height {
         for x in 0..area.width {
             if (0..chars.len()).all(|k| {
-                let cx = x as usize + k;
-                cx < area.width as usize && buffer[(cx as u16, y)].symbol() == chars[k]
+                let cx = usize::from(x) + k;
+                cx < usize::from(area.width)
+                    && buffer[(u16::try_from(cx).unwrap(), y)].symbol() == chars[k]
             }) {
                 return Some((x, y));
             }
@@ -468,7 +474,7 @@ fn drill_reveals_verdict_and_ends_after_the_last_question() {
     assert!(!r.session().is_revealed(0));
     assert!(r.text(80, 24).contains("Choose 1 option first"));
     let key = r.session().paper.items[0].key_positions()[0];
-    r.press((b'a' + key as u8) as char);
+    r.press(letter(key));
     r.code(KeyCode::Enter);
     assert!(r.session().is_revealed(0));
     assert!(r.saved().unwrap().is_revealed(0));
@@ -479,13 +485,13 @@ fn drill_reveals_verdict_and_ends_after_the_last_question() {
     assert!(find(buffer, "Right: ").is_some());
     // The answer is locked.
     let other = (key + 1) % 4;
-    r.press((b'a' + other as u8) as char);
+    r.press(letter(other));
     assert!(!r.session().is_chosen(0, other));
     // A wrong answer on the next question: ✗ on the choice, ✓ on the key.
     r.press('n');
     let key = r.session().paper.items[1].key_positions()[0];
     let wrong = (0..4).find(|p| *p != key).unwrap();
-    r.press((b'a' + wrong as u8) as char).code(KeyCode::Enter);
+    r.press(letter(wrong)).code(KeyCode::Enter);
     let text = r.text(120, 40);
     assert!(text.contains("✗ Incorrect"), "{text}");
     assert!(text.contains('✗') && text.contains('✓'));
@@ -689,7 +695,7 @@ fn no_color_theme_uses_no_colours() {
 fn results_history_and_answer_review() {
     let mut r = rig(mock);
     let key = r.session().paper.items[0].key_positions()[0];
-    r.press((b'a' + key as u8) as char).press('m');
+    r.press(letter(key)).press('m');
     r.keys("n").press('a');
     r.keys("rey");
     assert_eq!(r.app.screen(), ScreenKind::Results);
@@ -741,7 +747,7 @@ fn with_history() -> Shared {
         let keys = item.key_positions();
         if i % 5 != 0 {
             for k in keys {
-                r.press((b'a' + k as u8) as char);
+                r.press(letter(k));
             }
         }
         if i % 9 == 0 {

@@ -249,7 +249,7 @@ fn lint_question(q: &Question, out: &mut Vec<Finding>) {
             line: Some(q.line),
             question: Some(q.id.clone()),
             message,
-        })
+        });
     };
     let stem_words = words(&q.stem).count();
     if !STEM_WORDS.contains(&stem_words) {
@@ -407,7 +407,7 @@ fn lint_file(file: &str, qs: &[&Question], out: &mut Vec<Finding>) {
             line: None,
             question: None,
             message,
-        })
+        });
     };
     let extremes: Vec<(bool, bool)> = qs.iter().filter_map(|q| key_extremes(q)).collect();
     let singles = extremes.len();
@@ -439,7 +439,7 @@ fn lint_file(file: &str, qs: &[&Question], out: &mut Vec<Finding>) {
     }
     let (mut keys, mut key_abs, mut distractors, mut distractor_abs) = (0, 0, 0, 0);
     for o in qs.iter().flat_map(|q| &q.options) {
-        let absolute = has_absolute_word(&o.text) as usize;
+        let absolute = usize::from(has_absolute_word(&o.text));
         if o.correct {
             keys += 1;
             key_abs += absolute;
@@ -449,8 +449,8 @@ fn lint_file(file: &str, qs: &[&Question], out: &mut Vec<Finding>) {
         }
     }
     if keys > 0 && distractors > 0 {
-        let key_rate = key_abs as f64 / keys as f64;
-        let distractor_rate = distractor_abs as f64 / distractors as f64;
+        let key_rate = key_abs as f64 / f64::from(keys);
+        let distractor_rate = distractor_abs as f64 / f64::from(distractors);
         if distractor_rate > key_rate {
             push(
                 Severity::Error,

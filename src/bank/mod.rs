@@ -89,7 +89,9 @@ impl Bank {
         Bank::from_files(files, blueprint, BankSource::Folder(dir.to_path_buf()))
     }
 
-    /// A bank from files (name, contents); see [`parse_files`].
+    /// A bank from files (name, contents); see [`parse_files`]. The files are handed over:
+    /// callers build them for this call alone.
+    #[expect(clippy::needless_pass_by_value)]
     pub fn from_files(
         files: Vec<(String, Vec<u8>)>,
         blueprint: &Blueprint,
@@ -146,7 +148,7 @@ pub fn parse_files(
     blueprint: &Blueprint,
 ) -> (Vec<Question>, Vec<LoadError>) {
     let threads = std::thread::available_parallelism()
-        .map_or(1, |n| n.get())
+        .map_or(1, std::num::NonZero::get)
         .min(files.len().max(1));
     let chunk = files.len().div_ceil(threads).max(1);
     let results: Vec<(Vec<Question>, Vec<LoadError>)> = std::thread::scope(|scope| {

@@ -321,7 +321,7 @@ fn build_question(
         Some(Kind::Multiple) if !(5..=6).contains(&options) || !(2..=3).contains(&keys) => {
             problems.push(format!(
                 "a multiple-response question needs 5 or 6 options with 2 or 3 correct; it has {options} with {keys} correct"
-            ))
+            ));
         }
         _ => {}
     }

@@ -65,7 +65,7 @@ impl Words {
         self.0 ^= self.0 << 13;
         self.0 ^= self.0 >> 7;
         self.0 ^= self.0 << 17;
-        WORDS[(self.0 % WORDS.len() as u64) as usize]
+        WORDS[usize::try_from(self.0 % WORDS.len() as u64).unwrap_or(0)]
     }
 
     fn sentence(&mut self, n: usize) -> String {

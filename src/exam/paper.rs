@@ -238,13 +238,16 @@ pub fn apportion(total: usize, weights: &[u32]) -> Vec<usize> {
     if sum == 0 {
         return vec![0; weights.len()];
     }
+    let total_u64 = total as u64;
     let quota = |w: u32| {
         (
-            total as u64 * u64::from(w) / sum,
-            total as u64 * u64::from(w) % sum,
+            total_u64 * u64::from(w) / sum,
+            total_u64 * u64::from(w) % sum,
         )
     };
-    let mut seats: Vec<usize> = weights.iter().map(|&w| quota(w).0 as usize).collect();
+    // A share of `total`, so it fits wherever `total` does.
+    let seats_of = |w: u32| usize::try_from(quota(w).0).unwrap_or(total);
+    let mut seats: Vec<usize> = weights.iter().map(|&w| seats_of(w)).collect();
     let left = total - seats.iter().sum::<usize>();
     let mut order: Vec<usize> = (0..weights.len()).collect();
     order.sort_by(|&a, &b| {

@@ -133,7 +133,10 @@ impl Setup {
 /// `--exam`'s value: a blueprint file, or a built-in blueprint by file name or code.
 fn exam_blueprint(exam: &str) -> Result<Blueprint, SetupError> {
     let path = Path::new(exam);
-    if exam.ends_with(".toml") || path.is_file() {
+    let toml_file = path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("toml"));
+    if toml_file || path.is_file() {
         return read_blueprint(path);
     }
     let wanted = exam.to_ascii_lowercase();

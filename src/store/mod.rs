@@ -300,7 +300,7 @@ impl Records for Store {
         let started = self.started(session).unwrap_or_else(|| finished.clone());
         let stamp: String = finished
             .chars()
-            .filter(|c| c.is_ascii_digit())
+            .filter(char::is_ascii_digit)
             .take(14)
             .collect();
         let base = format!(

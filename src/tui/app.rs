@@ -318,7 +318,7 @@ impl App {
                 "any key closes this",
                 self.theme.dim(),
             ));
-            let area = screens::centered(body, 72, lines.len() as u16 + 2);
+            let area = screens::centered(body, 72, screens::cells(lines.len()).saturating_add(2));
             frame.render_widget(Clear, area);
             frame.render_widget(
                 Paragraph::new(lines).block(Block::bordered().title(" Keys ")),

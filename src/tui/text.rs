@@ -63,6 +63,8 @@ pub fn wrap(text: &str, width: usize) -> Vec<String> {
 
 /// A bar of `cells` cells filled to `percent`.
 pub fn bar(percent: f64, cells: usize) -> String {
+    // Clamped to 0..=cells before the cast.
+    #[expect(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
     let filled = ((percent.clamp(0.0, 100.0) / 100.0) * cells as f64).round() as usize;
     format!("{}{}", "█".repeat(filled), "░".repeat(cells - filled))
 }
@@ -70,10 +72,10 @@ pub fn bar(percent: f64, cells: usize) -> String {
 /// A one-line sparkline of percentages (0–100).
 pub fn sparkline(values: &[f64]) -> String {
     const TICKS: [char; 8] = ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'];
-    values
-        .iter()
-        .map(|v| TICKS[((v.clamp(0.0, 100.0) / 100.0) * 7.0).round() as usize])
-        .collect()
+    // Clamped to 0..=7 before the cast.
+    #[expect(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+    let tick = |v: f64| TICKS[((v.clamp(0.0, 100.0) / 100.0) * 7.0).round() as usize];
+    values.iter().map(|&v| tick(v)).collect()
 }
 
 #[cfg(test)]

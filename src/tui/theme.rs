@@ -20,7 +20,7 @@ impl Theme {
         self.color
     }
 
-    fn fg(&self, style: Style, color: Color) -> Style {
+    fn fg(self, style: Style, color: Color) -> Style {
         if self.color { style.fg(color) } else { style }
     }
 

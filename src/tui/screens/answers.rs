@@ -173,10 +173,10 @@ impl Screen for Answers {
     fn on_mouse(&mut self, mouse: MouseEvent, _: &Practice) -> Intent {
         match mouse.kind {
             MouseEventKind::ScrollDown => {
-                self.scroll = super::scroll_to(self.scroll, 3, self.max_scroll)
+                self.scroll = super::scroll_to(self.scroll, 3, self.max_scroll);
             }
             MouseEventKind::ScrollUp => {
-                self.scroll = super::scroll_to(self.scroll, -3, self.max_scroll)
+                self.scroll = super::scroll_to(self.scroll, -3, self.max_scroll);
             }
             _ => {}
         }
@@ -194,7 +194,7 @@ impl Screen for Answers {
             body,
             theme,
         );
-        self.max_scroll = self.lines.len().saturating_sub(usize::from(body.height)) as u16;
+        self.max_scroll = super::cells(self.lines.len().saturating_sub(usize::from(body.height)));
         self.scroll = self.scroll.min(self.max_scroll);
     }
 

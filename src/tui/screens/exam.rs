@@ -333,7 +333,7 @@ impl Screen for Exam {
                 Vec::new(),
             ),
         };
-        self.max_scroll = lines.len().saturating_sub(usize::from(body.height)) as u16;
+        self.max_scroll = super::cells(lines.len().saturating_sub(usize::from(body.height)));
         self.scroll = self.scroll.min(self.max_scroll);
         self.body = body;
         self.lines = lines;

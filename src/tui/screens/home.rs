@@ -90,7 +90,7 @@ impl Home {
             let (key, _) = Item::Resume(mode).label();
             let what = mode_phrase(mode);
             let mut what = what.chars();
-            let first = what.next().map(|c| c.to_ascii_uppercase()).unwrap_or('A');
+            let first = what.next().map_or('A', |c| c.to_ascii_uppercase());
             return Intent::Message(format!(
                 "{first}{} is in progress: choose again to replace it (it is kept as abandoned), or {key} to continue it.",
                 what.as_str()

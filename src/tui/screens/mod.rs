@@ -91,7 +91,9 @@ pub(crate) fn layout(area: Rect) -> [Rect; 3] {
 /// The left side is cut short so that it never runs into the right side.
 pub(crate) fn header(frame: &mut Frame, area: Rect, theme: Theme, left: Line, right: Line) {
     frame.render_widget(Paragraph::new("").style(theme.header()), area);
-    let room = area.width.saturating_sub(right.width() as u16 + 1);
+    let room = area
+        .width
+        .saturating_sub(cells(right.width()).saturating_add(1));
     let left_area = Rect::new(area.x, area.y, room, area.height);
     frame.render_widget(Paragraph::new(left).style(theme.header()), left_area);
     frame.render_widget(
@@ -207,5 +209,11 @@ pub(crate) fn too_small(frame: &mut Frame, theme: Theme) {
 
 /// `scroll` moved by `delta` lines, kept within 0..=max.
 pub(crate) fn scroll_to(scroll: u16, delta: i32, max: u16) -> u16 {
-    (i32::from(scroll) + delta).clamp(0, i32::from(max)) as u16
+    let moved = (i32::from(scroll) + delta).clamp(0, i32::from(max));
+    u16::try_from(moved).unwrap_or(max)
+}
+
+/// A count of lines or cells as a terminal coordinate (terminals are far smaller than u16).
+pub(crate) fn cells(n: usize) -> u16 {
+    u16::try_from(n).unwrap_or(u16::MAX)
 }
