@@ -13,7 +13,7 @@ use crate::practice::{
 use crate::report;
 use crate::store::{Access, Records, StoreError};
 use clap::{Args, Parser, Subcommand, ValueEnum};
-use std::io::IsTerminal;
+use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -223,7 +223,7 @@ pub fn run(cli: Cli) -> Result<ExitCode, CliError> {
     let global = &cli.global;
     let setup = global.setup();
     let out = |text: String| {
-        println!("{}", text.trim_end_matches('\n'));
+        print_out(&text)?;
         Ok(ExitCode::SUCCESS)
     };
     match cli.command {
@@ -238,7 +238,7 @@ pub fn run(cli: Cli) -> Result<ExitCode, CliError> {
         }) => {
             let blueprint = setup.blueprint()?;
             let (report, failed) = bank_lint(&setup, &blueprint)?;
-            println!("{report}");
+            print_out(&report)?;
             Ok(if failed {
                 ExitCode::from(1)
             } else {
@@ -271,6 +271,16 @@ pub fn run(cli: Cli) -> Result<ExitCode, CliError> {
     }
 }
 
+/// Writes a command's output. A reader that stopped early (`proctor history --json | head`)
+/// is not an error: there is just nobody left to tell.
+fn print_out(text: &str) -> Result<(), CliError> {
+    let mut stdout = std::io::stdout().lock();
+    match writeln!(stdout, "{}", text.trim_end_matches('\n')).and_then(|()| stdout.flush()) {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(CliError::Terminal(e)),
+        _ => Ok(()),
+    }
+}
+
 /// Finished attempts, newest first, read without taking the lock (so they can be listed while
 /// an exam runs elsewhere).
 fn read_history(setup: &Setup, blueprint: &Blueprint) -> Result<Vec<practice::Scored>, CliError> {
@@ -284,8 +294,9 @@ fn read_history(setup: &Setup, blueprint: &Blueprint) -> Result<Vec<practice::Sc
 }
 
 fn report_warnings(warnings: &[String]) {
+    let mut stderr = std::io::stderr();
     for warning in warnings {
-        eprintln!("proctor: {warning}");
+        let _ = writeln!(stderr, "proctor: {warning}");
     }
 }
 
@@ -416,7 +427,11 @@ fn refusal(e: &PracticeError) -> String {
 fn launch(global: &GlobalArgs, practice: Practice, opening: Opening) -> Result<ExitCode, CliError> {
     let unsaved = if global.plain {
         let stdin = std::io::stdin();
-        crate::plain::run(practice, opening, stdin.lock(), std::io::stdout())?
+        match crate::plain::run(practice, opening, stdin.lock(), std::io::stdout()) {
+            // Whoever read the output went away; the attempt was paused and saved all the same.
+            Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => None,
+            other => other?,
+        }
     } else {
         terminal(practice, opening)?
     };

@@ -4,6 +4,7 @@
 use crate::bank::Bank;
 use crate::exam::score;
 use crate::practice::Scored;
+use crate::safe_text;
 use crate::store::Attempt;
 use serde::Serialize;
 use std::fmt::Write;
@@ -123,7 +124,7 @@ pub fn history_entry(scored: &Scored) -> HistoryEntry {
 
 pub fn history_json(attempts: &[Scored]) -> String {
     let entries: Vec<HistoryEntry> = attempts.iter().map(history_entry).collect();
-    serde_json::to_string_pretty(&entries).expect("history serializes")
+    safe_text::json(serde_json::to_string_pretty(&entries).expect("history serializes"))
 }
 
 /// "1h 02m 05s" / "4m 10s" / "9s".
@@ -155,8 +156,8 @@ pub fn history_table(attempts: &[Scored]) -> String {
         let _ = writeln!(
             out,
             "{:<26} {:<16} {:<7} {:>9} {:>8} {:>6} {:>12}",
-            e.id,
-            short_time(&e.finished),
+            safe_text::line(&e.id),
+            safe_text::line(&short_time(&e.finished)),
             e.mode,
             format!("{}/{} {:.0}%", e.correct, e.questions, e.percent),
             e.scaled_estimate,
@@ -181,9 +182,9 @@ pub fn export_csv(attempt: &Scored) -> String {
         let _ = writeln!(
             out,
             "{},{},{},{},{},{},{},{}",
-            i.id,
+            safe_text::line(&i.id),
             i.domain,
-            i.task,
+            safe_text::line(&i.task),
             indices(&i.chosen),
             indices(&i.key),
             i.correct,
@@ -195,7 +196,9 @@ pub fn export_csv(attempt: &Scored) -> String {
 }
 
 pub fn export_json(attempt: &Scored) -> String {
-    serde_json::to_string_pretty(&history_entry(attempt)).expect("attempt serializes")
+    safe_text::json(
+        serde_json::to_string_pretty(&history_entry(attempt)).expect("attempt serializes"),
+    )
 }
 
 /// A readable report: the score, the domain table, then every question with the candidate's
@@ -207,9 +210,9 @@ pub fn export_markdown(scored: &Scored, bank: &Bank) -> String {
     let _ = writeln!(
         out,
         "# {} {} — {}\n",
-        e.exam,
+        safe_text::line(&e.exam),
         e.mode,
-        short_time(&e.finished)
+        safe_text::line(&short_time(&e.finished))
     );
     let _ = writeln!(
         out,
@@ -227,7 +230,7 @@ pub fn export_markdown(scored: &Scored, bank: &Bank) -> String {
             out,
             "| {} {} | {}/{} | {:.0}% |",
             d.domain,
-            d.name,
+            safe_text::line(&d.name),
             d.correct,
             d.total,
             score::percent(d.correct, d.total)
@@ -249,17 +252,29 @@ pub fn export_markdown(scored: &Scored, bank: &Bank) -> String {
             out,
             "\n## {}. {} ({}){}\n",
             n + 1,
-            item.id,
+            safe_text::line(&item.id),
             verdict,
             if entry.flagged { " ⚑" } else { "" }
         );
-        let Some(q) = bank.get(&item.id) else {
-            out.push_str("_This question is no longer in the bank._\n");
-            continue;
+        let q = match item.question(bank) {
+            Ok(q) => q,
+            Err(why) => {
+                let _ = writeln!(out, "_{why}_");
+                continue;
+            }
         };
         let _ = writeln!(out, "{}\n", q.stem);
+        if item.required() > 1 {
+            let _ = writeln!(
+                out,
+                "_(Select {}.)_\n",
+                crate::format::count_word(item.required())
+            );
+        }
         for (pos, &option) in item.order.iter().enumerate() {
-            let o = &q.options[option];
+            let Some(o) = q.options.get(option) else {
+                continue;
+            };
             let chosen = if entry.chosen.contains(&option) {
                 " ← your answer"
             } else {

@@ -170,11 +170,48 @@ impl PaperItem {
         self.key.len()
     }
 
+    /// The bank's question for this item, if it is still the one that was asked.
+    pub fn question<'b>(&self, bank: &'b Bank) -> Result<&'b Question, Unavailable> {
+        let q = bank.get(&self.id).ok_or(Unavailable::Gone)?;
+        if self.fits(q) {
+            Ok(q)
+        } else {
+            Err(Unavailable::Changed)
+        }
+    }
+
+    /// Whether the bank's question is still the one this item asked: the same number of options
+    /// and the same key. A bank edited since (a distractor dropped, the key moved) makes an old
+    /// attempt's choices point at other options, so they are not shown against the new text.
+    pub fn fits(&self, q: &Question) -> bool {
+        self.order.len() == q.options.len() && self.key == q.key()
+    }
+
     /// Display positions of the keyed options.
     pub fn key_positions(&self) -> Vec<usize> {
         (0..self.order.len())
             .filter(|&p| self.key.contains(&self.order[p]))
             .collect()
+    }
+}
+
+/// Why a paper's question cannot be shown from today's bank.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Unavailable {
+    /// The bank no longer has the question.
+    Gone,
+    /// The bank's question changed (options or key) since it was asked.
+    Changed,
+}
+
+impl fmt::Display for Unavailable {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Unavailable::Gone => "This question is no longer in the bank.",
+            Unavailable::Changed => {
+                "This question has changed in the bank since it was asked; the answers recorded no longer match its options."
+            }
+        })
     }
 }
 

@@ -91,6 +91,55 @@ impl Session {
         }
     }
 
+    /// Checks what a saved session must hold before anything indexes into it: a file that
+    /// parses can still say nonsense (one response too few, `current` past the end, an option
+    /// that does not exist). Returns the first problem, as words.
+    pub fn validate(&self) -> Result<(), String> {
+        let items = &self.paper.items;
+        if items.is_empty() {
+            return Err("the paper has no questions".into());
+        }
+        if self.responses.len() != items.len() {
+            return Err(format!(
+                "{} answers for {} questions",
+                self.responses.len(),
+                items.len()
+            ));
+        }
+        if self.current >= items.len() {
+            return Err(format!(
+                "the current question is {} of {}",
+                self.current + 1,
+                items.len()
+            ));
+        }
+        for (n, (item, response)) in items.iter().zip(&self.responses).enumerate() {
+            let options = item.order.len();
+            let mut order = item.order.clone();
+            order.sort_unstable();
+            if options < 2 || order.iter().enumerate().any(|(i, &o)| i != o) {
+                return Err(format!("question {} has a broken option order", n + 1));
+            }
+            let in_range = |list: &[usize]| list.iter().all(|&o| o < options);
+            let ascending = |list: &[usize]| list.windows(2).all(|w| w[0] < w[1]);
+            if item.key.is_empty() || !in_range(&item.key) || !ascending(&item.key) {
+                return Err(format!("question {} has a broken key", n + 1));
+            }
+            if !in_range(&response.chosen)
+                || !ascending(&response.chosen)
+                || response.chosen.len() > item.key.len()
+                || !in_range(&response.struck)
+                || !in_range(&response.settled)
+            {
+                return Err(format!(
+                    "question {} has an answer outside its options",
+                    n + 1
+                ));
+            }
+        }
+        Ok(())
+    }
+
     /// Stops the clock (the program is closing or the exam is paused).
     pub fn pause(&mut self, now: Millis) {
         self.advance_clock(now);

@@ -45,28 +45,12 @@ pub fn run<R: BufRead, W: Write>(
         place: Place::Home,
         quit: false,
     };
-    match opening {
-        Opening::Home => plain.home()?,
-        Opening::Sitting => {
-            plain.place = Place::Sitting { ending: false };
-            plain.question()?;
-        }
-        Opening::AttemptReview(scored) => {
-            plain.attempt_review(&scored)?;
-            plain.home()?;
-        }
-    }
-    for line in input.lines() {
-        let line = line?;
-        plain.command(line.trim())?;
-        if plain.quit {
-            break;
-        }
-    }
-    // The end of input, or quit: an attempt in progress is paused and saved.
+    let outcome = plain.converse(opening, input);
+    // However it ended — quit, the end of input, a reader that went away — the attempt in
+    // progress is paused and saved.
     let events = plain.practice.pause();
-    plain.events(events)?;
-    plain.out.flush()?;
+    let shown = plain.events(events).and_then(|_| plain.out.flush());
+    outcome.and(shown)?;
     Ok(plain.practice.unsaved().map(str::to_string))
 }
 
@@ -74,6 +58,27 @@ const HOME_HELP: &str = "Commands: exam · drill DOMAIN|TASK|SKILL (e.g. drill 3
 const SITTING_HELP: &str = "Commands: a letter or letters answer (b, or b d for two) · clear · flag · next · back · go N · show · review [flagged|incomplete] · time · end · help · quit (pauses; resume later)";
 
 impl<W: Write> Plain<W> {
+    fn converse<R: BufRead>(&mut self, opening: Opening, input: R) -> io::Result<()> {
+        match opening {
+            Opening::Home => self.home()?,
+            Opening::Sitting => {
+                self.place = Place::Sitting { ending: false };
+                self.question()?;
+            }
+            Opening::AttemptReview(scored) => {
+                self.attempt_review(&scored)?;
+                self.home()?;
+            }
+        }
+        for line in input.lines() {
+            self.command(line?.trim())?;
+            if self.quit {
+                break;
+            }
+        }
+        Ok(())
+    }
+
     fn command(&mut self, line: &str) -> io::Result<()> {
         // The clock first: if time ran out, the line does not count.
         let events = self.practice.tick();
@@ -466,13 +471,12 @@ impl<W: Write> Plain<W> {
             head.push_str(" · this one is flagged");
         }
         writeln!(self.out, "\n{head}")?;
-        let Some(q) = self.practice.bank().get(&item.id) else {
-            writeln!(
-                self.out,
-                "Question {} is no longer in the bank; `next` goes on.",
-                safe_text::line(&item.id)
-            )?;
-            return self.prompt();
+        let q = match item.question(self.practice.bank()) {
+            Ok(q) => q,
+            Err(why) => {
+                writeln!(self.out, "{why} `next` goes on.")?;
+                return self.prompt();
+            }
         };
         writeln!(self.out, "{}", q.stem)?;
         if item.required() > 1 {
@@ -501,7 +505,7 @@ impl<W: Write> Plain<W> {
         };
         let i = s.current;
         let item = &s.paper.items[i];
-        let Some(q) = self.practice.bank().get(&item.id) else {
+        let Ok(q) = item.question(self.practice.bank()) else {
             return Ok(());
         };
         let verdict = if s.is_correct(i) {
@@ -655,9 +659,12 @@ impl<W: Write> Plain<W> {
                 s.len(),
                 safe_text::line(&item.id)
             )?;
-            let Some(q) = self.practice.bank().get(&item.id) else {
-                writeln!(self.out, "This question is no longer in the bank.")?;
-                continue;
+            let q = match item.question(self.practice.bank()) {
+                Ok(q) => q,
+                Err(why) => {
+                    writeln!(self.out, "{why}")?;
+                    continue;
+                }
             };
             writeln!(self.out, "{}", q.stem)?;
             for (pos, &option) in item.order.iter().enumerate() {

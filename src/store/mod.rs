@@ -2,7 +2,8 @@
 //!
 //! Layout of a data dir:
 //! ```text
-//! lock                       held (File::try_lock) by the one process that may write
+//! lock                       held (File::try_lock) by the one process that may write; on Unix
+//!                            the folder is locked too, so deleting `lock` lets nobody in
 //! in-progress-<mode>.json    the attempt in progress of each mode (exam, drill, review),
 //!                            rewritten after every action
 //! attempts/<id>.json         one file per finished attempt, written once, never rewritten
@@ -69,6 +70,7 @@ pub enum StoreError {
 
 /// The in-progress file: the session and the wall-clock time it started.
 #[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 struct InProgress {
     started: String,
     session: Session,
@@ -80,7 +82,7 @@ pub struct Store {
     dir: PathBuf,
     access: Access,
     /// Held for the life of the store; the OS releases it if the process dies.
-    _lock: Option<File>,
+    _lock: Vec<File>,
     /// Finished attempts, newest first.
     attempts: Vec<Attempt>,
     /// Each mode's attempt in progress, with the wall-clock time it started.
@@ -113,24 +115,40 @@ impl Store {
         }
         let lock = match access {
             Access::Exclusive => {
-                fs::create_dir_all(dir.join(ATTEMPTS)).map_err(|e| unusable(e.to_string()))?;
+                let attempts = dir.join(ATTEMPTS);
+                fs::create_dir_all(&attempts).map_err(|e| {
+                    unusable(format!(
+                        "cannot create {} ({e}); the data dir must be a folder proctor can write in",
+                        attempts.display()
+                    ))
+                })?;
+                let path = dir.join(LOCK);
                 let file = OpenOptions::new()
                     .create(true)
                     .truncate(false)
                     .write(true)
-                    .open(dir.join(LOCK))
-                    .map_err(|e| unusable(e.to_string()))?;
-                match file.try_lock() {
-                    Ok(()) => Some(file),
-                    Err(fs::TryLockError::WouldBlock) => {
-                        return Err(StoreError::Locked {
-                            dir: dir.to_path_buf(),
-                        });
+                    .open(&path)
+                    .map_err(|e| unusable(format!("cannot open {}: {e}", path.display())))?;
+                let mut held = vec![file];
+                // The lock file can be deleted while held, and a second proctor would then lock
+                // a new one. The folder itself cannot go while it holds the history, so where
+                // folders can be locked (Unix), it is locked too.
+                #[cfg(unix)]
+                held.push(File::open(dir).map_err(|e| unusable(e.to_string()))?);
+                for handle in &held {
+                    match handle.try_lock() {
+                        Ok(()) => {}
+                        Err(fs::TryLockError::WouldBlock) => {
+                            return Err(StoreError::Locked {
+                                dir: dir.to_path_buf(),
+                            });
+                        }
+                        Err(fs::TryLockError::Error(e)) => return Err(unusable(e.to_string())),
                     }
-                    Err(fs::TryLockError::Error(e)) => return Err(unusable(e.to_string())),
                 }
+                held
             }
-            Access::ReadOnly => None,
+            Access::ReadOnly => Vec::new(),
         };
         let mut store = Store {
             dir: dir.to_path_buf(),
@@ -171,7 +189,7 @@ impl Store {
             .collect();
         paths.sort();
         for path in paths {
-            match read_json::<Attempt>(&path) {
+            match read_json::<Attempt>(&path).and_then(|a| a.validate().map(|()| a)) {
                 Ok(attempt) => self.attempts.push(attempt),
                 Err(reason) => self.set_aside(&path, &reason),
             }
@@ -186,11 +204,19 @@ impl Store {
             if !path.exists() {
                 continue;
             }
-            match read_json::<InProgress>(&path) {
-                Ok(p) if p.session.paper.mode == mode => {
+            let checked = read_json::<InProgress>(&path).and_then(|p| {
+                p.session.validate()?;
+                records::no_control_characters(&p)?;
+                if p.session.paper.mode == mode {
+                    Ok(p)
+                } else {
+                    Err("it holds an attempt of another mode".into())
+                }
+            });
+            match checked {
+                Ok(p) => {
                     self.progress.insert(mode, (p.started, p.session));
                 }
-                Ok(_) => self.set_aside(&path, "it holds an attempt of another mode"),
                 Err(reason) => self.set_aside(&path, &reason),
             }
         }
@@ -209,9 +235,12 @@ impl Store {
             Ok(()) => format!("moved aside to {}", target.display()),
             Err(e) => format!("left in place ({e})"),
         };
+        // The reason may quote the file's own bytes (serde quotes a bad value): escape it all.
         self.warnings.push(format!(
-            "{} could not be read ({reason}); {outcome}. The rest of the history is unaffected.",
-            path.display()
+            "{} could not be read ({}); {}. The rest of the history is unaffected.",
+            crate::safe_text::line(&path.display().to_string()),
+            crate::safe_text::line(reason),
+            crate::safe_text::line(&outcome)
         ));
     }
 

@@ -25,6 +25,46 @@ impl Attempt {
     pub fn mode(&self) -> Mode {
         self.session.paper.mode
     }
+
+    /// What a finished attempt read from a file must hold (see [`Session::validate`]), and no
+    /// string in it may carry a control character: ids, times and codes reach the terminal.
+    pub fn validate(&self) -> Result<(), String> {
+        self.session.validate()?;
+        if let Some(card) = &self.scorecard
+            && card.total != self.session.len()
+        {
+            return Err(format!(
+                "its scorecard counts {} questions, its paper {}",
+                card.total,
+                self.session.len()
+            ));
+        }
+        no_control_characters(self)
+    }
+}
+
+/// Fails on the first string anywhere in `value` that holds a character [`crate::safe_text`]
+/// would have to escape.
+pub(crate) fn no_control_characters(value: &impl Serialize) -> Result<(), String> {
+    fn walk(v: &serde_json::Value) -> Option<char> {
+        match v {
+            serde_json::Value::String(s) => crate::safe_text::first_unsafe(s)
+                .or_else(|| s.chars().find(|&c| c == '\n' || c == '\t')),
+            serde_json::Value::Array(a) => a.iter().find_map(walk),
+            serde_json::Value::Object(o) => o
+                .iter()
+                .find_map(|(k, v)| walk(&serde_json::Value::String(k.clone())).or_else(|| walk(v))),
+            _ => None,
+        }
+    }
+    let value = serde_json::to_value(value).map_err(|e| e.to_string())?;
+    match walk(&value) {
+        Some(c) => Err(format!(
+            "it holds the control character U+{:04X}",
+            u32::from(c)
+        )),
+        None => Ok(()),
+    }
 }
 
 /// The history of one candidate.

@@ -266,12 +266,9 @@ fn answer_lines(
             }
             lines.push(Line::from(top));
             lines.push(Line::raw(""));
-            match bank.get(&item.id) {
-                None => lines.push(Line::styled(
-                    "This question is no longer in the bank.",
-                    theme.error(),
-                )),
-                Some(q) => {
+            match item.question(bank) {
+                Err(why) => lines.push(Line::styled(why.to_string(), theme.error())),
+                Ok(q) => {
                     lines.extend(wrap(&q.stem, width).into_iter().map(Line::raw));
                     lines.push(Line::raw(""));
                     let multiple = item.required() > 1;

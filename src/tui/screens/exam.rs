@@ -323,11 +323,11 @@ impl Screen for Exam {
         let [_, _, _, body] = Exam::areas(area);
         let width = usize::from(body.width.saturating_sub(3)).max(10);
         let item = &session.paper.items[session.current];
-        let (lines, option_lines) = match practice.bank().get(&item.id) {
-            Some(q) => question_lines(session, q, self.cursor, width, theme),
-            None => (
+        let (lines, option_lines) = match item.question(practice.bank()) {
+            Ok(q) => question_lines(session, q, self.cursor, width, theme),
+            Err(why) => (
                 vec![Line::styled(
-                    format!("Question {} is no longer in the bank.", item.id),
+                    format!("{why} Go on with → or n."),
                     theme.error(),
                 )],
                 Vec::new(),
