@@ -194,20 +194,23 @@ fn control_characters_in_history_never_reach_the_terminal() {
 
 /// A task file of the mini exam: questions 1.1-001.. with their keys at the given positions.
 fn storage_file(keys: &[usize]) -> String {
+    use std::fmt::Write as _;
     let mut out = String::from("task = \"1.1\"\n");
     for (n, &key) in keys.iter().enumerate() {
-        out.push_str(&format!(
+        let _ = write!(
+            out,
             "\n[[question]]\nid = \"1.1-{:03}\"\nkind = \"single\"\nservices = [\"S3\"]\n\
              verified = 2026-12-01\nstem = \"Storage question {n} for a made-up exam: which choice fits?\"\n\
              explanation = \"Only the keyed choice fits.\"\n\
              references = [\"https://docs.aws.amazon.com/AmazonS3/latest/userguide/Welcome.html\"]\n",
             n + 1
-        ));
+        );
         for option in 0..4 {
-            out.push_str(&format!(
+            let _ = write!(
+                out,
                 "\n[[question.option]]\ntext = \"Choice {option} of question {n}\"\ncorrect = {}\nwhy = \"Reason {option}.\"\n",
                 option == key
-            ));
+            );
         }
     }
     out
