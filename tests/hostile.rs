@@ -123,9 +123,10 @@ fn a_set_aside_file_is_named_in_a_message() {
 
 #[test]
 fn inconsistent_attempts_in_progress_are_set_aside_not_resumed() {
-    let cases: [(&str, fn(&mut serde_json::Value)); 4] = [
+    type Edit = fn(&mut serde_json::Value);
+    let cases: [(&str, Edit); 4] = [
         ("current out of range", |v| {
-            v["session"]["current"] = 500.into()
+            v["session"]["current"] = 500.into();
         }),
         ("empty items", |v| {
             v["session"]["paper"]["items"] = serde_json::json!([]);
