@@ -25,9 +25,13 @@ pub struct HistoryEntry {
     pub answered: usize,
     pub correct: usize,
     pub percent: f64,
-    /// An estimate: AWS does not publish its raw-to-scaled conversion.
-    pub scaled_estimate: u32,
-    pub passed: bool,
+    /// An estimate: AWS does not publish its raw-to-scaled conversion. Mock exams only: null
+    /// for drills, reviews and abandoned attempts.
+    pub scaled_estimate: Option<u32>,
+    /// Mock exams only, like `scaled_estimate`.
+    pub passed: Option<bool>,
+    /// "submitted", "time_up" or "abandoned".
+    pub status: &'static str,
     /// Time used, in seconds.
     pub seconds: u64,
     pub domains: Vec<DomainEntry>,
@@ -80,8 +84,14 @@ pub fn history_entry(scored: &Scored) -> HistoryEntry {
         answered: card.answered,
         correct: card.correct,
         percent: (card.percent * 10.0).round() / 10.0,
-        scaled_estimate: card.scaled_estimate,
-        passed: card.passed,
+        scaled_estimate: attempt.is_mock().then_some(card.scaled_estimate),
+        passed: attempt.is_mock().then_some(card.passed),
+        status: match s.status {
+            crate::exam::Status::InProgress => "in_progress",
+            crate::exam::Status::Submitted => "submitted",
+            crate::exam::Status::TimeUp => "time_up",
+            crate::exam::Status::Abandoned => "abandoned",
+        },
         seconds: card.seconds_used,
         domains: card
             .domains
@@ -127,6 +137,16 @@ pub fn history_json(attempts: &[Scored]) -> String {
     safe_text::json(serde_json::to_string_pretty(&entries).expect("history serializes"))
 }
 
+/// PASS / FAIL for a mock, "abandoned" for one given up, "—" for practice.
+fn verdict(e: &HistoryEntry) -> &'static str {
+    match (e.passed, e.status) {
+        (Some(true), _) => "PASS",
+        (Some(false), _) => "FAIL",
+        (None, "abandoned") => "aband.",
+        (None, _) => "—",
+    }
+}
+
 /// "1h 02m 05s" / "4m 10s" / "9s".
 pub fn duration(seconds: u64) -> String {
     let (h, m, s) = (seconds / 3600, seconds / 60 % 60, seconds % 60);
@@ -160,12 +180,12 @@ pub fn history_table(attempts: &[Scored]) -> String {
             safe_text::line(&short_time(&e.finished)),
             e.mode,
             format!("{}/{} {:.0}%", e.correct, e.questions, e.percent),
-            e.scaled_estimate,
-            if e.passed { "PASS" } else { "FAIL" },
+            e.scaled_estimate.map_or("—".into(), |s| s.to_string()),
+            verdict(&e),
             duration(e.seconds)
         );
     }
-    out.push_str("* estimated scaled score; AWS does not publish its conversion.");
+    out.push_str("* estimated scaled score, for mock exams; AWS does not publish its conversion.");
     out
 }
 
@@ -214,16 +234,19 @@ pub fn export_markdown(scored: &Scored, bank: &Bank) -> String {
         e.mode,
         safe_text::line(&short_time(&e.finished))
     );
-    let _ = writeln!(
+    let _ = write!(
         out,
-        "**{}/{} correct ({:.1}%)** · estimated scaled score **{}** (an estimate) · **{}** · time used {}\n",
-        e.correct,
-        e.questions,
-        e.percent,
-        e.scaled_estimate,
-        if e.passed { "PASS" } else { "FAIL" },
-        duration(e.seconds)
+        "**{}/{} correct ({:.1}%)** · ",
+        e.correct, e.questions, e.percent
     );
+    if let Some(scaled) = e.scaled_estimate {
+        let _ = write!(
+            out,
+            "estimated scaled score **{scaled}** (an estimate) · **{}** · ",
+            verdict(&e)
+        );
+    }
+    let _ = writeln!(out, "time used {}\n", duration(e.seconds));
     out.push_str("| Domain | Correct | Percent |\n|---|---|---|\n");
     for d in &e.domains {
         let _ = writeln!(

@@ -893,3 +893,196 @@ fn a_drill_leaves_the_paused_mock_alone_and_both_can_be_continued() {
     assert_eq!(r.session().paper.mode, Mode::Drill);
     assert!(r.session().is_chosen(0, 0));
 }
+
+// ----- rough edges found by trying it as a new user -----
+
+#[test]
+fn below_the_minimum_size_keys_wait_until_the_screen_can_show_them() {
+    let mut r = rig(mock);
+    let _ = r.draw(40, 10);
+    r.press('a').press('m').press('n');
+    assert!(
+        r.session().responses[0].chosen.is_empty(),
+        "no answer while hidden"
+    );
+    assert!(!r.session().responses[0].flagged);
+    assert_eq!(r.session().current, 0);
+    let _ = r.draw(80, 24);
+    r.press('a');
+    assert!(r.session().is_chosen(0, 0));
+}
+
+#[test]
+fn at_80x24_the_view_follows_the_option_cursor() {
+    let mut r = rig(mock);
+    // The first question whose options run below an 80×24 screen.
+    let mut found = false;
+    for _ in 0..75 {
+        let _ = r.draw(80, 24);
+        for _ in 0..5 {
+            r.code(KeyCode::Down);
+        }
+        let text = r.text(80, 24);
+        let last = r.session().paper.items[r.session().current].order.len() - 1;
+        let mark = format!("›  ( ) {}.", letter(last).to_ascii_uppercase());
+        let mark_multi = format!("›  [ ] {}.", letter(last).to_ascii_uppercase());
+        assert!(
+            text.contains(&mark) || text.contains(&mark_multi),
+            "the cursor's option is on screen: {text}"
+        );
+        if r.app.session().is_some_and(|s| s.current > 0) {
+            found = true;
+        }
+        r.press(' ');
+        assert!(
+            r.session().is_chosen(r.session().current, last),
+            "space chose the option the user can see"
+        );
+        r.press('n');
+        if found {
+            break;
+        }
+    }
+}
+
+#[test]
+fn striking_out_a_chosen_option_withdraws_the_choice() {
+    let mut r = rig(mock);
+    r.press('b');
+    assert!(r.session().is_chosen(0, 1));
+    r.press('x'); // the cursor is on the option just chosen
+    assert!(r.session().is_struck(0, 1));
+    assert!(!r.session().is_chosen(0, 1), "struck and chosen at once");
+    assert!(r.saved().unwrap().responses[0].chosen.is_empty());
+}
+
+#[test]
+fn a_pick_beyond_select_two_says_why_nothing_happened() {
+    let mut r = rig(|p| {
+        mock(p);
+        let j = multiple_index(p.session().unwrap());
+        p.act(Action::GoTo(j));
+        Opening::Sitting
+    });
+    let i = r.session().current;
+    let required = r.session().paper.items[i].required();
+    for p in 0..required {
+        r.press(letter(p));
+    }
+    r.press(letter(required));
+    assert!(!r.session().is_chosen(i, required));
+    let message = r.app.message().expect("a message");
+    assert!(
+        message.contains(&format!("takes {required} answers")),
+        "{message}"
+    );
+}
+
+#[test]
+fn each_screen_lists_its_own_keys() {
+    let mut r = rig(home);
+    r.press('?');
+    let text = r.text(80, 24);
+    assert!(
+        text.contains("shortcut") && !text.contains("strike"),
+        "{text}"
+    );
+    r.press('?'); // closes
+    r.press('m').keys("rey");
+    assert_eq!(r.app.screen(), ScreenKind::Results);
+    r.press('?');
+    let text = r.text(120, 40);
+    assert!(
+        text.contains("review answers") && !text.contains("strike"),
+        "{text}"
+    );
+}
+
+#[test]
+fn home_and_end_jump_in_the_review_grid() {
+    let mut r = rig(mock);
+    r.press('r').code(KeyCode::End).code(KeyCode::Enter);
+    assert_eq!(r.session().current, 74);
+    r.press('r').code(KeyCode::Home).code(KeyCode::Enter);
+    assert_eq!(r.session().current, 0);
+}
+
+#[test]
+fn a_short_time_limit_reads_its_pace_in_seconds() {
+    let mut r = rig(|p| {
+        sit(
+            p,
+            NewAttempt::Mock {
+                seed: Some(7),
+                time_limit_secs: Some(45),
+            },
+        )
+    });
+    r.clock.advance_secs(1);
+    r.app.tick();
+    let text = r.text(120, 40);
+    assert!(
+        text.contains("0 s per question") || text.contains("s per question"),
+        "{text}"
+    );
+    assert!(!text.contains("0.0 min"), "{text}");
+}
+
+#[test]
+fn references_are_never_split_mid_url() {
+    let mut r = rig(drill);
+    r.press('a').code(KeyCode::Enter);
+    let q = r.session().paper.items[0].id.clone();
+    let url = r.app.practice().bank().get(&q).unwrap().references[0].clone();
+    for (w, h) in [(80, 24), (60, 18), (120, 40)] {
+        let _ = r.draw(w, h);
+        for _ in 0..20 {
+            r.code(KeyCode::PageDown);
+        }
+        let text = r.text(w, h);
+        let start: String = url.chars().take(usize::from(w) - 4).collect();
+        assert!(
+            text.contains(&start),
+            "{w}×{h}: the URL starts whole on a line: {text}"
+        );
+    }
+}
+
+#[test]
+fn a_partly_answered_multiple_response_is_incomplete_in_the_grid() {
+    let mut r = rig(|p| {
+        mock(p);
+        let j = multiple_index(p.session().unwrap());
+        p.act(Action::GoTo(j));
+        Opening::Sitting
+    });
+    r.press('a').press('r');
+    let text = r.text(120, 40);
+    assert!(text.contains('◐'), "{text}");
+    r.press('2');
+    let text = r.text(120, 40);
+    assert!(text.contains("Incomplete (75)"), "{text}");
+}
+
+#[test]
+fn drills_and_reviews_are_not_mocks() {
+    let records = Shared::default();
+    let mut r = rig_with(records.clone(), drill);
+    r.keys("a").code(KeyCode::Enter).press('n');
+    r.keys("a").code(KeyCode::Enter).press('n');
+    r.keys("a").code(KeyCode::Enter).press('n');
+    assert_eq!(r.app.screen(), ScreenKind::Results);
+    let text = r.text(120, 40);
+    assert!(!text.contains("PASS") && !text.contains("FAIL"), "{text}");
+    assert!(!text.contains("Estimated scaled score"), "{text}");
+    assert!(text.contains("no pass/fail"), "{text}");
+    r.press('h');
+    let text = r.text(120, 40);
+    assert!(text.contains("No mock exam finished yet."), "{text}");
+    r.press('h');
+    let text = r.text(120, 40);
+    // The drill is listed, but the mock trend has no point for it.
+    assert!(text.contains("drill") && text.contains("—"), "{text}");
+    assert!(text.contains("Mock exam trend"), "{text}");
+    assert!(!text.contains('▁') && !text.contains('█'), "{text}");
+}

@@ -127,11 +127,12 @@ fn normalize_newlines(text: String) -> String {
 
 /// Writers break long lines in the TOML file wherever their editor does; those breaks mean
 /// nothing, and kept, they make ragged text on any screen narrower than the file. So lines
-/// are joined into paragraphs. What stays: blank lines (paragraph breaks), list items
-/// ("- ", "* ", "1. "), and — in a stem — the final question line, which reads better alone.
+/// are joined into paragraphs. What stays: blank lines (paragraph breaks) and list items
+/// ("- ", "* ", "1. "). In a stem, the question — the last sentence, when it ends in "?" —
+/// goes on a line of its own, wherever the source broke its lines.
 pub fn reflow(text: String, question_line_apart: bool) -> String {
     let trimmed = text.trim();
-    if !trimmed.contains('\n') {
+    if !trimmed.contains('\n') && !question_line_apart {
         // One line, the common case for options and whys: nothing to join, nothing to copy.
         return if trimmed.len() == text.len() {
             text
@@ -147,12 +148,10 @@ pub fn reflow(text: String, question_line_apart: bool) -> String {
                 .split_once(". ")
                 .is_some_and(|(n, _)| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
     };
-    let last = lines.len().saturating_sub(1);
     let mut out = String::with_capacity(text.len());
     for (i, line) in lines.iter().enumerate() {
         if i > 0 {
             let previous = lines[i - 1];
-            let question = question_line_apart && i == last && line.ends_with('?');
             if line.is_empty() || previous.is_empty() {
                 // Blank lines: one paragraph break (two newlines) however many there were.
                 while !out.ends_with("\n\n") {
@@ -161,7 +160,7 @@ pub fn reflow(text: String, question_line_apart: bool) -> String {
                 if line.is_empty() {
                     continue;
                 }
-            } else if starts_item(line) || question {
+            } else if starts_item(line) {
                 out.push('\n');
             } else {
                 out.push(' ');
@@ -169,7 +168,37 @@ pub fn reflow(text: String, question_line_apart: bool) -> String {
         }
         out.push_str(line);
     }
+    if question_line_apart {
+        set_question_apart(&mut out);
+    }
     out
+}
+
+/// Puts the stem's final question on a line of its own: the last sentence, if it ends in "?"
+/// and follows another sentence of the same paragraph.
+fn set_question_apart(stem: &mut String) {
+    if !stem.ends_with('?') {
+        return;
+    }
+    let paragraph = stem.rfind('\n').map_or(0, |at| at + 1);
+    let body = &stem[paragraph..stem.len() - 1];
+    // A sentence starts after ". ", "? " or "! " followed by a capital letter ("e.g. the" and
+    // "v1.2 of" do not end one).
+    let start = body
+        .char_indices()
+        .filter(|&(at, c)| {
+            matches!(c, '.' | '?' | '!')
+                && body[at + 1..].starts_with(' ')
+                && body[at + 2..]
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_uppercase)
+        })
+        .map(|(at, _)| paragraph + at + 1)
+        .last();
+    if let Some(space) = start {
+        stem.replace_range(space..=space, "\n");
+    }
 }
 
 /// Parses one question file. `file` names it in messages. Every problem found is returned;
@@ -471,6 +500,23 @@ mod tests {
         assert_eq!(
             reflow(stem.into(), true),
             "A company runs an API on ECS. It needs tests.\nWhich solution meets this?"
+        );
+        // A question broken across source lines stays one sentence, on a line of its own.
+        let stem = "A company runs an API on ECS. Which solution meets\nthese requirements with the\nLEAST overhead?";
+        assert_eq!(
+            reflow(stem.into(), true),
+            "A company runs an API on ECS.\nWhich solution meets these requirements with the LEAST overhead?"
+        );
+        // The question starts a sentence only after a full stop and a capital: e.g. and v1.2
+        // stay inside their sentences.
+        let stem = "It uses v1.2 of the agent, e.g. for logs. Which fix works?";
+        assert_eq!(
+            reflow(stem.into(), true),
+            "It uses v1.2 of the agent, e.g. for logs.\nWhich fix works?"
+        );
+        assert_eq!(
+            reflow("One question only?".into(), true),
+            "One question only?"
         );
         assert_eq!(
             reflow("One\n\n\nTwo\nlines".into(), false),

@@ -275,11 +275,16 @@ impl Session {
             }
             Action::ToggleStrike(pos) if pos < item.order.len() => {
                 let option = item.order[pos];
-                let struck = &mut self.responses[i].struck;
-                if let Some(at) = struck.iter().position(|&o| o == option) {
-                    struck.remove(at);
+                let response = &mut self.responses[i];
+                if let Some(at) = response.struck.iter().position(|&o| o == option) {
+                    response.struck.remove(at);
                 } else {
-                    struck.push(option);
+                    response.struck.push(option);
+                    // Striking out a choice withdraws it (unless the answer is locked): a
+                    // struck choice would be a contradiction, the mirror of choosing un-striking.
+                    if !locked {
+                        response.chosen.retain(|&o| o != option);
+                    }
                 }
             }
             Action::Next if i + 1 < self.len() => self.go_to(i + 1),

@@ -139,15 +139,15 @@ impl<W: Write> Plain<W> {
             bp.questions,
             bp.minutes
         )?;
-        if let Some(Scored { attempt, card }) = p.history().first() {
+        if let Some(Scored { attempt, card }) = p.history().iter().find(|s| s.attempt.is_mock()) {
             writeln!(
                 self.out,
-                "Last result: {} · {} · {}/{} ({:.0}%)",
+                "Last mock exam: {} · {}/{} ({:.0}%) · {}",
                 date(&safe_text::line(&attempt.finished)),
-                attempt.mode().as_str(),
                 card.correct,
                 card.total,
-                card.percent
+                card.percent,
+                if card.passed { "PASS" } else { "FAIL" }
             )?;
         }
         for mode in p.modes_in_progress() {
@@ -571,19 +571,27 @@ impl<W: Write> Plain<W> {
         if let Some(e) = &f.save_error {
             writeln!(self.out, "! {e}")?;
         }
-        writeln!(
-            self.out,
-            "{}/{} correct ({:.1}%) · {}",
-            card.correct,
-            card.total,
-            card.percent,
-            if card.passed { "PASS" } else { "FAIL" }
-        )?;
-        writeln!(
-            self.out,
-            "Estimated scaled score {} (an estimate; pass mark {})",
-            card.scaled_estimate, card.pass_mark
-        )?;
+        if f.attempt.is_mock() {
+            writeln!(
+                self.out,
+                "{}/{} correct ({:.1}%) · {}",
+                card.correct,
+                card.total,
+                card.percent,
+                if card.passed { "PASS" } else { "FAIL" }
+            )?;
+            writeln!(
+                self.out,
+                "Estimated scaled score {} (an estimate; pass mark {})",
+                card.scaled_estimate, card.pass_mark
+            )?;
+        } else {
+            writeln!(
+                self.out,
+                "{}/{} correct ({:.1}%) · practice: no pass/fail or scaled score",
+                card.correct, card.total, card.percent
+            )?;
+        }
         writeln!(self.out, "Domain · weight · correct · percent · competency")?;
         for d in &card.domains {
             let t = &d.tally;

@@ -26,6 +26,13 @@ impl Attempt {
         self.session.paper.mode
     }
 
+    /// Whether this attempt is a mock exam sat to the end: only those get a pass/fail verdict
+    /// and a scaled estimate, and only those feed the mock trend. A drill or a review of 2
+    /// questions says nothing about passing the exam.
+    pub fn is_mock(&self) -> bool {
+        self.mode() == Mode::Exam && self.session.status != crate::exam::Status::Abandoned
+    }
+
     /// What a finished attempt read from a file must hold (see [`Session::validate`]), and no
     /// string in it may carry a control character: ids, times and codes reach the terminal.
     pub fn validate(&self) -> Result<(), String> {

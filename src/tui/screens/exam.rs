@@ -58,10 +58,12 @@ fn clock_spans(session: &Session, theme: Theme) -> (Vec<Span<'static>>, Option<S
         } else {
             "▼ behind"
         };
-        format!(
-            "{mark} pace ({:.1} min per question) ",
-            per_question as f64 / 60_000.0
-        )
+        let each = if per_question < 60_000 {
+            format!("{} s", per_question / 1000)
+        } else {
+            format!("{:.1} min", per_question as f64 / 60_000.0)
+        };
+        format!("{mark} pace ({each} per question) ")
     });
     (
         vec![Span::styled(format!(" {} left ", text::clock(left)), style)],
@@ -75,6 +77,8 @@ pub(crate) struct Exam {
     /// The question this state belongs to; cursor and scroll reset on another question.
     question: usize,
     cursor: usize,
+    /// The cursor moved since the last layout: scroll so that its option is in view.
+    follow_cursor: bool,
     scroll: u16,
     max_scroll: u16,
     body: Rect,
@@ -88,6 +92,7 @@ impl Exam {
         Exam {
             question: practice.session().map_or(0, |s| s.current),
             cursor: 0,
+            follow_cursor: false,
             scroll: 0,
             max_scroll: 0,
             body: Rect::default(),
@@ -103,6 +108,24 @@ impl Exam {
             self.cursor = 0;
             self.scroll = 0;
         }
+    }
+
+    fn move_cursor(&mut self, to: usize) {
+        self.follow_cursor |= to != self.cursor;
+        self.cursor = to;
+    }
+
+    /// Choosing the option at `pos`, unless the question already has all the answers it takes
+    /// (as on the real exam): then a word on why nothing happened.
+    fn choose(&self, s: &Session, pos: usize) -> Intent {
+        let i = s.current;
+        let required = s.paper.items[i].required();
+        if required > 1 && !s.is_chosen(i, pos) && s.responses[i].chosen.len() >= required {
+            return Intent::Message(format!(
+                "This question takes {required} answers: clear one first (choose it again)."
+            ));
+        }
+        Intent::Act(Action::Choose(pos))
     }
 
     fn scroll_by(&mut self, delta: i32) {
@@ -252,18 +275,22 @@ impl Screen for Exam {
                 let KeyCode::Char(c) = key.code else {
                     return Intent::None;
                 };
-                let pos = usize::from(c.to_ascii_lowercase() as u8 - b'a');
-                if pos < options {
-                    self.cursor = pos;
-                    return Intent::Act(Action::Choose(pos));
+                if let Some(pos) = crate::format::position(c).filter(|&p| p < options) {
+                    self.move_cursor(pos);
+                    return self.choose(s, pos);
                 }
             }
-            Cmd::Up => self.cursor = self.cursor.saturating_sub(1),
-            Cmd::Down => self.cursor = (self.cursor + 1).min(options - 1),
-            Cmd::Toggle => return Intent::Act(Action::Choose(self.cursor)),
+            Cmd::Up => self.move_cursor(self.cursor.saturating_sub(1)),
+            Cmd::Down => self.move_cursor((self.cursor + 1).min(options - 1)),
+            Cmd::Toggle => return self.choose(s, self.cursor),
             Cmd::Strike => return Intent::Act(Action::ToggleStrike(self.cursor)),
             Cmd::Flag => return Intent::Act(Action::ToggleFlag),
-            Cmd::Submit => return Intent::Reveal,
+            Cmd::Submit => {
+                // The verdict appears above the question: show it from the top.
+                self.scroll = 0;
+                self.follow_cursor = false;
+                return Intent::Reveal;
+            }
             Cmd::Next if last => {
                 return if s.paper.feedback == Feedback::Now && s.is_revealed(i) {
                     Intent::End
@@ -307,7 +334,9 @@ impl Screen for Exam {
                     .position(|&(first, last)| (first..=last).contains(&line))
                 {
                     self.cursor = pos;
-                    return Intent::Act(Action::Choose(pos));
+                    if let Some(s) = practice.session() {
+                        return self.choose(s, pos);
+                    }
                 }
             }
             _ => {}
@@ -335,6 +364,17 @@ impl Screen for Exam {
         };
         self.max_scroll = super::cells(lines.len().saturating_sub(usize::from(body.height)));
         self.scroll = self.scroll.min(self.max_scroll);
+        if std::mem::take(&mut self.follow_cursor)
+            && let Some(&(first, last)) = option_lines.get(self.cursor)
+        {
+            let height = usize::from(body.height).max(1);
+            let top = usize::from(self.scroll);
+            if first < top {
+                self.scroll = super::cells(first);
+            } else if last >= top + height {
+                self.scroll = super::cells((last + 1).saturating_sub(height)).min(self.max_scroll);
+            }
+        }
         self.body = body;
         self.lines = lines;
         self.option_lines = option_lines;
@@ -569,7 +609,14 @@ pub(crate) fn explanation_lines(
         lines.push(Line::raw(""));
         lines.push(Line::styled("References", theme.section()));
         for r in &q.references {
-            lines.extend(wrap(&format!("• {r}"), width).into_iter().map(Line::raw));
+            // A URL split over lines cannot be followed or copied: it stays whole, on a line
+            // of its own when it does not fit beside its bullet (the screen may cut it).
+            if text::width(r) + 2 <= width {
+                lines.push(Line::raw(format!("• {r}")));
+            } else {
+                lines.push(Line::raw("•"));
+                lines.push(Line::raw(r.clone()));
+            }
         }
     }
 }

@@ -144,21 +144,25 @@ impl Screen for History {
                             pad(&text::date(&a.finished), 18),
                             pad(a.mode().as_str(), 8),
                             card.percent,
-                            card.scaled_estimate
+                            if a.is_mock() {
+                                card.scaled_estimate.to_string()
+                            } else {
+                                "—".into()
+                            }
                         ),
                         style,
                     ),
-                    if card.passed {
-                        Span::styled("PASS  ", theme.pass())
-                    } else {
-                        Span::styled("FAIL  ", theme.fail())
+                    match (a.is_mock(), card.passed) {
+                        (true, true) => Span::styled("PASS  ", theme.pass()),
+                        (true, false) => Span::styled("FAIL  ", theme.fail()),
+                        (false, _) => Span::styled("—     ", style),
                     },
                     Span::styled(format!("{:>9}", text::duration(card.seconds_used)), style),
                 ]));
             }
             lines.push(Line::raw(""));
             lines.push(Line::styled(
-                "Trend by domain, % correct (oldest → newest)",
+                "Mock exam trend by domain, % correct (oldest → newest)",
                 theme.section(),
             ));
             let name_w = width.saturating_sub(30).clamp(10, 40);
@@ -167,6 +171,7 @@ impl Screen for History {
                     .attempts
                     .iter()
                     .rev()
+                    .filter(|s| s.attempt.is_mock())
                     .filter_map(|Scored { card: c, .. }| {
                         c.domains
                             .iter()

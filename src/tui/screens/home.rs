@@ -74,7 +74,7 @@ impl Home {
         Home {
             items,
             selected: 0,
-            last: practice.history().into_iter().next(),
+            last: practice.history().into_iter().find(|s| s.attempt.is_mock()),
             replacing: None,
         }
     }
@@ -210,9 +210,8 @@ impl Screen for Home {
                 };
                 lines.push(Line::from(vec![
                     Span::raw(format!(
-                        "Last result: {} · {} · {}/{} ({:.0}%) · estimated scaled score {} · ",
+                        "Last mock exam: {} · {}/{} ({:.0}%) · estimated scaled score {} · ",
                         text::date(&attempt.finished),
-                        attempt.mode().as_str(),
                         card.correct,
                         card.total,
                         card.percent,
@@ -221,7 +220,7 @@ impl Screen for Home {
                     verdict,
                 ]));
             }
-            None => lines.push(Line::styled("No finished attempts yet.", theme.dim())),
+            None => lines.push(Line::styled("No mock exam finished yet.", theme.dim())),
         }
         lines.push(Line::raw(""));
         for (n, item) in self.items.iter().enumerate() {

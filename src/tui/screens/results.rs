@@ -175,26 +175,33 @@ fn result_lines(
     if let Some(e) = &finished.save_error {
         lines.push(Line::styled(e.clone(), theme.error()));
     }
-    let verdict = if card.passed {
-        Span::styled(" PASS ", theme.pass())
-    } else {
-        Span::styled(" FAIL ", theme.fail())
-    };
-    lines.push(Line::from(vec![
-        Span::styled(
-            format!(
-                "{}/{} correct ({:.1}%)",
-                card.correct, card.total, card.percent
-            ),
-            theme.title(),
+    let mut score = vec![Span::styled(
+        format!(
+            "{}/{} correct ({:.1}%)",
+            card.correct, card.total, card.percent
         ),
-        Span::raw("   "),
-        verdict,
-    ]));
-    lines.push(Line::raw(format!(
-        "Estimated scaled score {} (an estimate; pass mark {}, range {}–{})",
-        card.scaled_estimate, card.pass_mark, blueprint.scaled.min, blueprint.scaled.max
-    )));
+        theme.title(),
+    )];
+    if finished.attempt.is_mock() {
+        score.push(Span::raw("   "));
+        score.push(if card.passed {
+            Span::styled(" PASS ", theme.pass())
+        } else {
+            Span::styled(" FAIL ", theme.fail())
+        });
+    }
+    lines.push(Line::from(score));
+    if finished.attempt.is_mock() {
+        lines.push(Line::raw(format!(
+            "Estimated scaled score {} (an estimate; pass mark {}, range {}–{})",
+            card.scaled_estimate, card.pass_mark, blueprint.scaled.min, blueprint.scaled.max
+        )));
+    } else {
+        lines.push(Line::styled(
+            "Practice: no pass/fail or scaled score (those are for full mock exams).",
+            theme.dim(),
+        ));
+    }
     lines.push(Line::raw(""));
 
     // Domain / weight / correct / percent / bar / competency.

@@ -103,7 +103,7 @@ impl Review {
         let mut lines = vec![
             tabs(theme, &tab_list),
             Line::styled(
-                " ● answered   ○ unanswered   ⚑ flagged   ▸ current question",
+                " ● answered   ◐ incomplete   ○ unanswered   ⚑ flagged   ▸ current",
                 theme.dim(),
             ),
             Line::raw(""),
@@ -124,7 +124,13 @@ impl Review {
             let mut spans = vec![Span::raw(" ")];
             for (col, &i) in chunk.iter().enumerate() {
                 let at = row * columns + col;
-                let state = if s.is_answered(i) { "●" } else { "○" };
+                let state = if s.is_answered(i) {
+                    "●"
+                } else if s.responses[i].chosen.is_empty() {
+                    "○"
+                } else {
+                    "◐"
+                };
                 let flag = if s.responses[i].flagged { "⚑" } else { " " };
                 let current = if i == s.current { "▸" } else { " " };
                 let style = if at == self.selected {
@@ -166,6 +172,14 @@ impl Screen for Review {
             Binding::new(Keys::Codes(&[KeyCode::Right]), "→", "next", Cmd::Next, 0).secondary(),
             Binding::new(Keys::Codes(&[KeyCode::Up]), "↑", "row up", Cmd::Up, 0).secondary(),
             Binding::new(Keys::Codes(&[KeyCode::Down]), "↓", "row down", Cmd::Down, 0).secondary(),
+            Binding::new(
+                Keys::Codes(&[KeyCode::Home]),
+                "Home End",
+                "first / last",
+                Cmd::First,
+                0,
+            ),
+            Binding::new(Keys::Codes(&[KeyCode::End]), "End", "last", Cmd::Last, 0).secondary(),
             Binding::new(
                 Keys::Codes(&[KeyCode::Enter]),
                 "enter",
@@ -227,6 +241,8 @@ impl Screen for Review {
             Cmd::Previous => self.selected = self.selected.saturating_sub(1),
             Cmd::Next => self.selected = (self.selected + 1).min(len.saturating_sub(1)),
             Cmd::Up => self.selected = self.selected.saturating_sub(columns),
+            Cmd::First => self.selected = 0,
+            Cmd::Last => self.selected = len.saturating_sub(1),
             Cmd::Down if self.selected + columns < len => self.selected += columns,
             Cmd::NextFilter => self.set_filter(self.filter.next()),
             Cmd::Filter => {
