@@ -184,18 +184,18 @@ fn set_question_apart(stem: &mut String) {
     let body = &stem[paragraph..stem.len() - 1];
     // A sentence starts after ". ", "? " or "! " followed by a capital letter ("e.g. the" and
     // "v1.2 of" do not end one).
+    let starts_sentence = |&(at, c): &(usize, char)| {
+        matches!(c, '.' | '?' | '!')
+            && body[at + 1..].starts_with(' ')
+            && body[at + 2..]
+                .chars()
+                .next()
+                .is_some_and(char::is_uppercase)
+    };
     let start = body
         .char_indices()
-        .filter(|&(at, c)| {
-            matches!(c, '.' | '?' | '!')
-                && body[at + 1..].starts_with(' ')
-                && body[at + 2..]
-                    .chars()
-                    .next()
-                    .is_some_and(char::is_uppercase)
-        })
-        .map(|(at, _)| paragraph + at + 1)
-        .last();
+        .rfind(starts_sentence)
+        .map(|(at, _)| paragraph + at + 1);
     if let Some(space) = start {
         stem.replace_range(space..=space, "\n");
     }
