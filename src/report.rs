@@ -30,7 +30,7 @@ pub struct HistoryEntry {
     pub scaled_estimate: Option<u32>,
     /// Mock exams only, like `scaled_estimate`.
     pub passed: Option<bool>,
-    /// "submitted", "time_up" or "abandoned".
+    /// `submitted`, `time_up` or `abandoned`.
     pub status: &'static str,
     /// Time used, in seconds.
     pub seconds: u64,

@@ -117,7 +117,7 @@ impl Exam {
 
     /// Choosing the option at `pos`, unless the question already has all the answers it takes
     /// (as on the real exam): then a word on why nothing happened.
-    fn choose(&self, s: &Session, pos: usize) -> Intent {
+    fn choose(s: &Session, pos: usize) -> Intent {
         let i = s.current;
         let required = s.paper.items[i].required();
         if required > 1 && !s.is_chosen(i, pos) && s.responses[i].chosen.len() >= required {
@@ -277,12 +277,12 @@ impl Screen for Exam {
                 };
                 if let Some(pos) = crate::format::position(c).filter(|&p| p < options) {
                     self.move_cursor(pos);
-                    return self.choose(s, pos);
+                    return Exam::choose(s, pos);
                 }
             }
             Cmd::Up => self.move_cursor(self.cursor.saturating_sub(1)),
             Cmd::Down => self.move_cursor((self.cursor + 1).min(options - 1)),
-            Cmd::Toggle => return self.choose(s, self.cursor),
+            Cmd::Toggle => return Exam::choose(s, self.cursor),
             Cmd::Strike => return Intent::Act(Action::ToggleStrike(self.cursor)),
             Cmd::Flag => return Intent::Act(Action::ToggleFlag),
             Cmd::Submit => {
@@ -335,7 +335,7 @@ impl Screen for Exam {
                 {
                     self.cursor = pos;
                     if let Some(s) = practice.session() {
-                        return self.choose(s, pos);
+                        return Exam::choose(s, pos);
                     }
                 }
             }
