@@ -5,7 +5,7 @@
 //! a `--bank` folder at run time.
 
 use super::model::{AnswerOption, Kind, Question};
-use crate::blueprint::Blueprint;
+use crate::blueprint::{BANK_BLUEPRINT_FILE, Blueprint, OptionalField};
 use serde::Deserialize;
 use std::collections::HashMap;
 use std::fmt;
@@ -62,13 +62,14 @@ struct TypedFile {
 struct RawQuestion {
     id: String,
     kind: String,
-    services: Vec<String>,
+    // Required unless the blueprint's item rules make them optional (see `check_present`).
+    services: Option<Vec<String>>,
     #[serde(default)]
     skills: Vec<String>,
-    verified: toml::value::Datetime,
+    verified: Option<toml::value::Datetime>,
     stem: String,
-    explanation: String,
-    references: Vec<String>,
+    explanation: Option<String>,
+    references: Option<Vec<String>>,
     #[serde(default)]
     option: Vec<RawOption>,
 }
@@ -79,7 +80,7 @@ struct RawOption {
     text: String,
     #[serde(default)]
     correct: bool,
-    why: String,
+    why: Option<String>,
 }
 
 /// 1-based line of a byte offset.
@@ -111,7 +112,7 @@ impl LineIndex {
 
 /// Text fields reach the terminal, so a shared bank must not be able to smuggle escape
 /// sequences in: every C0/C1 control character except newline and tab is rejected.
-fn control_character(text: &str) -> Option<char> {
+pub fn control_character(text: &str) -> Option<char> {
     text.chars()
         .find(|&c| c.is_control() && c != '\n' && c != '\t')
 }
@@ -314,28 +315,56 @@ fn build_question(
     };
     let keys = q.option.iter().filter(|o| o.correct).count();
     let options = q.option.len();
-    match kind {
-        Some(Kind::Single) if options != 4 || keys != 1 => problems.push(format!(
-            "a single-answer question needs 4 options with 1 correct; it has {options} with {keys} correct"
-        )),
-        Some(Kind::Multiple) if !(5..=6).contains(&options) || !(2..=3).contains(&keys) => {
-            problems.push(format!(
-                "a multiple-response question needs 5 or 6 options with 2 or 3 correct; it has {options} with {keys} correct"
-            ))
-        }
-        _ => {}
+    let rules = &blueprint.items;
+    let (name, rule) = match kind {
+        Some(Kind::Single) => ("a single-answer", rules.single),
+        Some(Kind::Multiple) => ("a multiple-response", rules.multiple),
+        None => ("", rules.single),
+    };
+    if kind.is_some() && !rule.allows(options, keys) {
+        problems.push(format!(
+            "{name} question needs {}; it has {options} with {keys} correct",
+            rule.describe()
+        ));
     }
-    let date = &q.verified;
-    if date.date.is_none() || date.time.is_some() {
+    // A field the rules require must be there, and a list not empty; an optional one may be
+    // left out, which reads as empty.
+    let mut required = |field: OptionalField, name: &str, present: bool, empty: bool| {
+        if rules.requires(field) && !present {
+            problems.push(format!("missing field `{name}`"));
+        } else if rules.requires(field) && empty {
+            problems.push(format!("{name} is empty"));
+        }
+    };
+    use OptionalField as F;
+    required(
+        F::Services,
+        "services",
+        q.services.is_some(),
+        q.services.as_ref().is_some_and(Vec::is_empty),
+    );
+    required(
+        F::References,
+        "references",
+        q.references.is_some(),
+        q.references.as_ref().is_some_and(Vec::is_empty),
+    );
+    required(F::Verified, "verified", q.verified.is_some(), false);
+    required(
+        F::Explanation,
+        "explanation",
+        q.explanation.is_some(),
+        false,
+    );
+    for o in &q.option {
+        required(F::Why, "why", o.why.is_some(), false);
+    }
+    if let Some(date) = &q.verified
+        && (date.date.is_none() || date.time.is_some())
+    {
         problems.push(format!(
             "verified = {date} must be a date (YYYY-MM-DD) without a time"
         ));
-    }
-    if q.services.is_empty() {
-        problems.push("services is empty".into());
-    }
-    if q.references.is_empty() {
-        problems.push("references is empty".into());
     }
     if q.skills.len() > MAX_SKILLS {
         problems.push(format!(
@@ -352,6 +381,14 @@ fn build_question(
             ));
         }
     }
+    let (services, references) = (
+        q.services.unwrap_or_default(),
+        q.references.unwrap_or_default(),
+    );
+    // A missing field was reported above; an optional one may be empty.
+    let check_empty = |field: OptionalField, present: bool, text: &str| {
+        present && (rules.requires(field) || !text.is_empty())
+    };
     let mut check_text = |field: &str, text: &str| {
         if text.trim().is_empty() {
             problems.push(format!("{field} is empty"));
@@ -363,27 +400,33 @@ fn build_question(
         }
     };
     let stem = reflow(normalize_newlines(q.stem), true);
-    let explanation = reflow(normalize_newlines(q.explanation), false);
+    let explanation_given = q.explanation.is_some();
+    let explanation = reflow(normalize_newlines(q.explanation.unwrap_or_default()), false);
     check_text("stem", &stem);
-    check_text("explanation", &explanation);
-    for (i, s) in q.services.iter().enumerate() {
+    if check_empty(F::Explanation, explanation_given, &explanation) {
+        check_text("explanation", &explanation);
+    }
+    for (i, s) in services.iter().enumerate() {
         check_text(&format!("services[{}]", i + 1), s);
     }
-    for (i, r) in q.references.iter().enumerate() {
+    for (i, r) in references.iter().enumerate() {
         check_text(&format!("references[{}]", i + 1), r);
     }
+    let why_given: Vec<bool> = q.option.iter().map(|o| o.why.is_some()).collect();
     let options: Vec<AnswerOption> = q
         .option
         .into_iter()
         .map(|o| AnswerOption {
             text: reflow(normalize_newlines(o.text), false),
             correct: o.correct,
-            why: reflow(normalize_newlines(o.why), false),
+            why: reflow(normalize_newlines(o.why.unwrap_or_default()), false),
         })
         .collect();
     for (i, o) in options.iter().enumerate() {
         check_text(&format!("option {} text", i + 1), &o.text);
-        check_text(&format!("option {} why", i + 1), &o.why);
+        if check_empty(F::Why, why_given[i], &o.why) {
+            check_text(&format!("option {} why", i + 1), &o.why);
+        }
     }
     match (problems.is_empty(), kind) {
         (true, Some(kind)) => Ok(Question {
@@ -391,12 +434,12 @@ fn build_question(
             task: task.to_string(),
             domain,
             kind,
-            services: q.services,
+            services,
             skills: q.skills,
-            verified: date.to_string(),
+            verified: q.verified.map(|d| d.to_string()).unwrap_or_default(),
             stem,
             explanation,
-            references: q.references,
+            references,
             options,
             file: file.to_string(),
             line,
@@ -454,7 +497,9 @@ pub fn collect_toml_files(
         let path = entry?.path();
         if path.is_dir() {
             collect_toml_files(&path, files)?;
-        } else if path.extension().is_some_and(|e| e == "toml") {
+        } else if path.extension().is_some_and(|e| e == "toml")
+            && path.file_name().is_some_and(|n| n != BANK_BLUEPRINT_FILE)
+        {
             files.push(path);
         }
     }
