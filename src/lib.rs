@@ -9,6 +9,7 @@ pub mod blueprint;
 pub mod cli;
 pub mod clock;
 pub mod exam;
+pub mod interop;
 pub mod report;
 pub mod store;
 #[cfg(feature = "tui")]
