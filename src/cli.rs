@@ -3,6 +3,7 @@
 use crate::bank::{self, Bank, BankError};
 use crate::blueprint::Blueprint;
 use crate::exam::{Feedback, Mode, PaperRequest, Scope, assemble};
+use crate::interop;
 use crate::report;
 use crate::store::{self, Access, Records, Store, StoreError};
 use clap::{Args, Parser, Subcommand, ValueEnum};
@@ -93,6 +94,21 @@ pub enum Command {
         #[arg(long, value_enum)]
         format: ExportFormat,
     },
+    /// Turn quiz files (GIFT, Aiken, CSV, Markdown) into a bank folder to run with --bank.
+    Import {
+        /// The files to read; their questions make one bank.
+        #[arg(required = true, value_name = "FILE")]
+        files: Vec<PathBuf>,
+        /// The files' format (default: from the extension: .gift, .aiken, .csv, .md).
+        #[arg(long, value_enum)]
+        format: Option<interop::Format>,
+        /// The bank folder to write: a new or empty folder.
+        #[arg(long, value_name = "DIR")]
+        out: PathBuf,
+        /// The exam's name (default: the folder's name).
+        #[arg(long, value_name = "NAME")]
+        exam_name: Option<String>,
+    },
     /// Inspect the question bank.
     Bank {
         #[command(subcommand)]
@@ -109,6 +125,14 @@ pub enum BankCommand {
     },
     /// Check every machine-checkable rule of the question-writing guide.
     Lint,
+    /// Write the whole bank as GIFT (Moodle), an Anki text file, or CSV.
+    Export {
+        #[arg(long, value_enum)]
+        format: interop::ExportFormat,
+        /// Write to this file instead of standard output.
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -157,7 +181,13 @@ impl From<BankError> for CliError {
 /// Runs a parsed command line.
 pub fn run(cli: Cli) -> Result<ExitCode, CliError> {
     let global = &cli.global;
-    let blueprint = Blueprint::dop_c02();
+    // interop (issue 13): a bank folder that carries its own blueprint.toml, as an imported
+    // bank does, is run and scored on that blueprint. The one place the choice is made until
+    // the practice layer takes it over.
+    let blueprint = match global.bank.as_deref().and_then(Blueprint::from_bank_dir) {
+        Some(own) => own.map_err(|e| CliError(e.to_string()))?,
+        None => Blueprint::dop_c02(),
+    };
     let out = |text: String| {
         println!("{}", text.trim_end_matches('\n'));
         Ok(ExitCode::SUCCESS)
@@ -176,6 +206,27 @@ pub fn run(cli: Cli) -> Result<ExitCode, CliError> {
             } else {
                 ExitCode::SUCCESS
             })
+        }
+        Some(Command::Import {
+            files,
+            format,
+            out: dir,
+            exam_name,
+        }) => {
+            let imported = interop::import(&files, format, &dir, exam_name.as_deref())
+                .map_err(|e| CliError(e.to_string()))?;
+            out(imported.render())
+        }
+        Some(Command::Bank {
+            command: BankCommand::Export { format, out: file },
+        }) => {
+            let text = interop::export(&load_bank(global, &blueprint)?, &blueprint, format);
+            match file {
+                None => print!("{text}"),
+                Some(path) => store::write_atomic(&path, text.as_bytes())
+                    .map_err(|e| CliError(format!("cannot write {}: {e}", path.display())))?,
+            }
+            Ok(ExitCode::SUCCESS)
         }
         Some(Command::History { json }) => {
             let store = open_store(global, Access::ReadOnly)?;
