@@ -222,7 +222,13 @@ pub fn run(cli: Cli) -> Result<ExitCode, CliError> {
         }) => {
             let text = interop::export(&load_bank(global, &blueprint)?, &blueprint, format);
             match file {
-                None => print!("{text}"),
+                // A reader that stops early (`| head`) is no failure.
+                None => match std::io::Write::write_all(&mut std::io::stdout(), text.as_bytes()) {
+                    Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+                        return Err(CliError(format!("cannot write the export: {e}")));
+                    }
+                    _ => {}
+                },
                 Some(path) => store::write_atomic(&path, text.as_bytes())
                     .map_err(|e| CliError(format!("cannot write {}: {e}", path.display())))?,
             }

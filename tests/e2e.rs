@@ -343,3 +343,59 @@ fn a_domain_drill_gives_feedback_after_each_answer() {
     pane.keys(&["q"]);
     assert_eq!(pane.wait_for_exit(), "0");
 }
+
+#[test]
+fn each_imported_fixture_runs_a_drill() {
+    let (tmp, data) = data_dir();
+    for (file, format) in [
+        ("moodle.gift", ""),
+        ("aiken.txt", "--format aiken"),
+        ("questions.csv", ""),
+        ("checklist.md", ""),
+    ] {
+        let out = tmp.path().join(file.replace('.', "-"));
+        let fixture = Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures/import")
+            .join(file);
+        let import = Command::new(env!("CARGO_BIN_EXE_proctor"))
+            .arg("import")
+            .arg(&fixture)
+            .arg("--out")
+            .arg(&out)
+            .args(format.split_whitespace())
+            .output()
+            .unwrap();
+        assert!(
+            import.status.success(),
+            "{}",
+            String::from_utf8_lossy(&import.stderr)
+        );
+        let pane = Pane::start(
+            &data,
+            &format!(
+                "--bank '{}' drill --domain 1 --count 2 --seed 1",
+                out.display()
+            ),
+        );
+        // The exam is the imported one: its code (the folder's name) heads the screen.
+        let code = file.replace('.', "-");
+        for n in 1..=2 {
+            let header = format!("Question {n} of 2");
+            let verdict = |screen: &str| screen.contains("Correct") || screen.contains("Incorrect");
+            pane.wait_until(&header, |screen| {
+                screen.contains(&header) && screen.contains(&code) && !verdict(screen)
+            });
+            // a, b, c answers any of these in full: a single answer ends on the last letter it
+            // has, a multiple response takes as many as it asks for.
+            pane.keys(&["a", "b", "c", "Enter"]);
+            // Imported questions may have no explanation: the verdict is what is awaited.
+            pane.wait_until("the verdict", |screen| {
+                screen.contains(&header) && verdict(screen)
+            });
+            pane.keys(&["n"]);
+        }
+        pane.wait_for(&["Results", "2 of 2 answered"]);
+        pane.keys(&["q"]);
+        assert_eq!(pane.wait_for_exit(), "0", "{file}");
+    }
+}

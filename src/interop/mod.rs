@@ -590,8 +590,12 @@ impl Imported {
         for (d, n) in b.domains.iter().zip(&self.counts) {
             let _ = writeln!(
                 out,
-                "  {:>3}  {:>5} questions  {:>3}%  {}",
-                d.number, n, d.weight, d.name
+                "  {:>3}  {:>5} question{}  {:>3}%  {}",
+                d.number,
+                n,
+                if *n == 1 { " " } else { "s" },
+                d.weight,
+                d.name
             );
         }
         if !self.skipped.is_empty() {
@@ -690,6 +694,10 @@ pub fn import(
         ));
     }
     if !read.errors.is_empty() {
+        // In the order a reader goes through them: file by file, top to bottom.
+        let names: Vec<String> = files.iter().map(|p| p.display().to_string()).collect();
+        read.errors
+            .sort_by_key(|e| (names.iter().position(|n| *n == e.file), e.line));
         return Err(ImportError::Problems(read.errors));
     }
     let name = exam_name.map(str::to_string).unwrap_or_else(|| {
