@@ -372,3 +372,33 @@ fn a_txt_file_needs_format_and_the_message_says_so() {
     assert!(text(&run.stderr).contains("give --format gift|aiken|csv|md"));
     assert!(!out.exists());
 }
+
+/// Any text at all, and the readers return problems, never panic or hang: texts made of the
+/// characters each format gives meaning to, shuffled by a fixed generator.
+#[test]
+fn no_input_makes_a_reader_panic() {
+    const PIECES: &str = "{|}|~|=|#|####|::|:|\\|\\n|%|%50%|%-100%|->|[html]|[plain]|<p>|<b|>|\
+        &#x85;|&amp;|<!--|<script>|\n|\n\n|//|$CATEGORY:|A. |B) |ANSWER: |ANSWER: Z|\"|,|\"\"|\
+        - [x] |- [ ] |## |# |```|  Why: |Explanation: |Link: |T|é|☃| |text|TRUE#|\t";
+    let pieces: Vec<&str> = PIECES.split('|').collect();
+    let mut state: u64 = 0x9E37_79B9_7F4A_7C15;
+    let mut next = move || {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        state
+    };
+    for _ in 0..3000 {
+        let len = (next() % 60) as usize;
+        let text: String = (0..len)
+            .map(|_| pieces[(next() % pieces.len() as u64) as usize])
+            .collect();
+        for format in [Format::Gift, Format::Aiken, Format::Csv, Format::Md] {
+            let read = format.read("fuzz", &text);
+            // Whatever was read is checkable and buildable without a panic either.
+            if read.errors.is_empty() && !read.drafts.is_empty() {
+                let _ = interop::build(&read.drafts, "fuzz");
+            }
+        }
+    }
+}
