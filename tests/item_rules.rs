@@ -82,7 +82,8 @@ fn a_loose_blueprint_accepts_spare_questions_the_default_one_refuses() {
         "1.1.toml:4: question 1.1-001: missing field `references`",
         "1.1.toml:4: question 1.1-001: missing field `verified`",
         "1.1.toml:4: question 1.1-001: missing field `explanation`",
-        "1.1.toml:4: question 1.1-001: missing field `why`",
+        "1.1.toml:4: question 1.1-001: option 1: missing field `why`",
+        "1.1.toml:4: question 1.1-001: option 2: missing field `why`",
         "1.1.toml:14: question 1.1-002: a multiple-response question needs 5 or 6 options with 2 or 3 correct; it has 2 with 2 correct",
     ] {
         assert!(strict.contains(problem), "{problem}\nnot in:\n{strict}");
@@ -104,6 +105,19 @@ fn loose_rules_still_bound_options_and_keys() {
         err.contains(
             "a single-answer question needs 2 to 10 options with 1 correct; it has 1 with 1 correct"
         ),
+        "{err}"
+    );
+    // An optional reason may be left out, but one that is given is checked like any text.
+    let bell = SPARE.replace("why = \"The first.\"", "why = \"The first\\u0007\"");
+    let err = Bank::from_files(
+        vec![("1.1.toml".into(), bell.into_bytes())],
+        &loose,
+        BankSource::Embedded,
+    )
+    .unwrap_err()
+    .to_string();
+    assert!(
+        err.contains("question 1.1-002: option 1 why contains the control character U+0007"),
         "{err}"
     );
 }

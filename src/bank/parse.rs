@@ -62,7 +62,7 @@ struct TypedFile {
 struct RawQuestion {
     id: String,
     kind: String,
-    // Required unless the blueprint's item rules make them optional (see `check_present`).
+    // Required unless the blueprint's item rules make them optional (see `build_question`).
     services: Option<Vec<String>>,
     #[serde(default)]
     skills: Vec<String>,
@@ -316,48 +316,47 @@ fn build_question(
     let keys = q.option.iter().filter(|o| o.correct).count();
     let options = q.option.len();
     let rules = &blueprint.items;
-    let (name, rule) = match kind {
-        Some(Kind::Single) => ("a single-answer", rules.single),
-        Some(Kind::Multiple) => ("a multiple-response", rules.multiple),
-        None => ("", rules.single),
+    let shape = match kind {
+        Some(Kind::Single) => Some(("a single-answer", rules.single)),
+        Some(Kind::Multiple) => Some(("a multiple-response", rules.multiple)),
+        None => None,
     };
-    if kind.is_some() && !rule.allows(options, keys) {
+    if let Some((name, rule)) = shape
+        && !rule.allows(options, keys)
+    {
         problems.push(format!(
             "{name} question needs {}; it has {options} with {keys} correct",
             rule.describe()
         ));
     }
-    // A field the rules require must be there, and a list not empty; an optional one may be
+    // A field the rules require must be there (and a list not empty); an optional one may be
     // left out, which reads as empty.
-    let mut required = |field: OptionalField, name: &str, present: bool, empty: bool| {
-        if rules.requires(field) && !present {
+    use OptionalField as F;
+    let missing = [
+        (F::Services, "services", q.services.is_none()),
+        (F::References, "references", q.references.is_none()),
+        (F::Verified, "verified", q.verified.is_none()),
+        (F::Explanation, "explanation", q.explanation.is_none()),
+    ];
+    for (field, name, missing) in missing {
+        if missing && rules.requires(field) {
             problems.push(format!("missing field `{name}`"));
-        } else if rules.requires(field) && empty {
+        }
+    }
+    for (field, name, list) in [
+        (F::Services, "services", &q.services),
+        (F::References, "references", &q.references),
+    ] {
+        if list.as_ref().is_some_and(Vec::is_empty) && rules.requires(field) {
             problems.push(format!("{name} is empty"));
         }
-    };
-    use OptionalField as F;
-    required(
-        F::Services,
-        "services",
-        q.services.is_some(),
-        q.services.as_ref().is_some_and(Vec::is_empty),
-    );
-    required(
-        F::References,
-        "references",
-        q.references.is_some(),
-        q.references.as_ref().is_some_and(Vec::is_empty),
-    );
-    required(F::Verified, "verified", q.verified.is_some(), false);
-    required(
-        F::Explanation,
-        "explanation",
-        q.explanation.is_some(),
-        false,
-    );
-    for o in &q.option {
-        required(F::Why, "why", o.why.is_some(), false);
+    }
+    if rules.requires(F::Why) {
+        for (i, o) in q.option.iter().enumerate() {
+            if o.why.is_none() {
+                problems.push(format!("option {}: missing field `why`", i + 1));
+            }
+        }
     }
     if let Some(date) = &q.verified
         && (date.date.is_none() || date.time.is_some())
@@ -385,8 +384,9 @@ fn build_question(
         q.services.unwrap_or_default(),
         q.references.unwrap_or_default(),
     );
-    // A missing field was reported above; an optional one may be empty.
-    let check_empty = |field: OptionalField, present: bool, text: &str| {
+    // Whether to check a text field: not when it is missing (reported above), nor when it is
+    // optional and empty.
+    let worth_checking = |field: OptionalField, present: bool, text: &str| {
         present && (rules.requires(field) || !text.is_empty())
     };
     let mut check_text = |field: &str, text: &str| {
@@ -403,7 +403,7 @@ fn build_question(
     let explanation_given = q.explanation.is_some();
     let explanation = reflow(normalize_newlines(q.explanation.unwrap_or_default()), false);
     check_text("stem", &stem);
-    if check_empty(F::Explanation, explanation_given, &explanation) {
+    if worth_checking(F::Explanation, explanation_given, &explanation) {
         check_text("explanation", &explanation);
     }
     for (i, s) in services.iter().enumerate() {
@@ -424,7 +424,7 @@ fn build_question(
         .collect();
     for (i, o) in options.iter().enumerate() {
         check_text(&format!("option {} text", i + 1), &o.text);
-        if check_empty(F::Why, why_given[i], &o.why) {
+        if worth_checking(F::Why, why_given[i], &o.why) {
             check_text(&format!("option {} why", i + 1), &o.why);
         }
     }

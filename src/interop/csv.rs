@@ -98,7 +98,7 @@ pub fn read(file: &str, text: &str) -> Read {
         let mut draft = Draft {
             stem: cell(0).trim().to_string(),
             explanation: cell(3).trim().to_string(),
-            domain: Some(cell(4).trim().to_string()),
+            domain: Some(cell(4).trim().to_string()).filter(|d| !d.is_empty()),
             references: cell(5).split_whitespace().map(str::to_string).collect(),
             ..Draft::new(file, line)
         };
