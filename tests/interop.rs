@@ -402,3 +402,22 @@ fn no_input_makes_a_reader_panic() {
         }
     }
 }
+
+#[test]
+fn the_exam_name_must_be_printable_text() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("bank");
+    for (name, why) in [
+        (
+            "Net\u{1b}[2Jworks",
+            "the exam name contains the control character U+001B",
+        ),
+        ("   ", "the exam name is empty"),
+    ] {
+        let err = interop::import(&[fixture("checklist.md")], None, &out, Some(name))
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains(why), "{err}");
+        assert!(!out.exists());
+    }
+}

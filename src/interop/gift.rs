@@ -366,8 +366,11 @@ fn multiple_choice(
         let end = starts.get(n + 1).copied().unwrap_or(answers.len());
         let marker = answers[start];
         let mut body = &answers[start + 1..end];
+        // As in Moodle, only a ~ answer carries a weight; "=%50% off" is the text "%50% off".
         let mut w = if marker.c == '=' { 100.0 } else { 0.0 };
-        if let Some((given, rest)) = weight(body) {
+        if marker.c == '~'
+            && let Some((given, rest)) = weight(body)
+        {
             w = given;
             body = rest;
         }
@@ -485,6 +488,8 @@ pub fn write(bank: &Bank, blueprint: &Blueprint) -> String {
             for o in &q.options {
                 let mark = match (q.kind, o.correct) {
                     (Kind::Single, true) => "=".to_string(),
+                    // An explicit 0% keeps a text that starts "%50%" from reading as a weight.
+                    (Kind::Single, false) if o.text.starts_with('%') => "~%0%".to_string(),
                     (Kind::Single, false) => "~".to_string(),
                     (Kind::Multiple, true) => format!("~%{}%", key_weight(keys)),
                     (Kind::Multiple, false) => "~%-100%".to_string(),
@@ -669,6 +674,26 @@ mod tests {
         let d = one(&format!("{}{{={} ~x}}", escape(nasty), escape(nasty)));
         assert_eq!(d.stem, nasty);
         assert_eq!(d.options[0].text, nasty);
+        // An option that starts like a weight stays text, whichever mark it gets.
+        let blueprint = Blueprint::dop_c02();
+        let mut q = Bank::embedded(&blueprint).unwrap().questions()[0].clone();
+        q.kind = Kind::Single;
+        q.options.truncate(2);
+        q.options[0] = AnswerOption {
+            text: "%50% of it".into(),
+            correct: true,
+            why: String::new(),
+        };
+        q.options[1] = AnswerOption {
+            text: "%25% of it".into(),
+            correct: false,
+            why: String::new(),
+        };
+        let bank = Bank::new(vec![q], crate::bank::BankSource::Embedded);
+        let d = one(write(&bank, &blueprint).split("\n\n").last().unwrap());
+        assert_eq!(d.options[0].text, "%50% of it");
+        assert_eq!(d.options[1].text, "%25% of it");
+        assert_eq!(keys(&d), vec![0]);
         assert_eq!(key_weight(3), "33.33333");
         assert_eq!(key_weight(2), "50");
         assert_eq!(key_weight(6), "16.66667");

@@ -708,7 +708,13 @@ pub fn import(
     if let Some(c) = name.chars().find(|c| c.is_control()) {
         return Err(ImportError::Output(control_message("the exam name", c)));
     }
-    let bank = build(&read.drafts, &name).map_err(ImportError::Problems)?;
+    let name = name.trim();
+    if name.is_empty() {
+        return Err(ImportError::Output(
+            "the exam name is empty; give --exam-name NAME".into(),
+        ));
+    }
+    let bank = build(&read.drafts, name).map_err(ImportError::Problems)?;
     write_bank(out, &bank).map_err(ImportError::Output)?;
     let counts = bank
         .blueprint
