@@ -6,6 +6,7 @@
 use crate::bank::{self, BankError};
 use crate::blueprint::Blueprint;
 use crate::exam::{Feedback, Mode, Scope};
+use crate::interop;
 use crate::practice::setup::{Setup, SetupError};
 use crate::practice::{
     self, IfInProgress, NewAttempt, Opening, Practice, PracticeError, mode_phrase, policy,
@@ -126,6 +127,21 @@ pub enum Command {
         #[arg(long, value_enum)]
         format: ExportFormat,
     },
+    /// Turn quiz files (GIFT, Aiken, CSV, Markdown) into a bank folder to run with --bank.
+    Import {
+        /// The files to read; their questions make one bank.
+        #[arg(required = true, value_name = "FILE")]
+        files: Vec<PathBuf>,
+        /// The files' format (default: from the extension: .gift, .aiken, .csv, .md).
+        #[arg(long, value_enum)]
+        format: Option<interop::Format>,
+        /// The bank folder to write: a new or empty folder.
+        #[arg(long, value_name = "DIR")]
+        out: PathBuf,
+        /// The exam's name (default: the folder's name).
+        #[arg(long, value_name = "NAME")]
+        exam_name: Option<String>,
+    },
     /// Inspect the question bank.
     Bank {
         #[command(subcommand)]
@@ -171,6 +187,14 @@ pub enum BankCommand {
     },
     /// Check every machine-checkable rule of the question-writing guide.
     Lint,
+    /// Write the whole bank as GIFT (Moodle), an Anki text file, or CSV.
+    Export {
+        #[arg(long, value_enum)]
+        format: interop::ExportFormat,
+        /// Write to this file instead of standard output.
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -244,6 +268,29 @@ pub fn run(cli: Cli) -> Result<ExitCode, CliError> {
             } else {
                 ExitCode::SUCCESS
             })
+        }
+        Some(Command::Import {
+            files,
+            format,
+            out: dir,
+            exam_name,
+        }) => {
+            let imported = interop::import(&files, format, &dir, exam_name.as_deref())
+                .map_err(|e| CliError::Message(e.to_string()))?;
+            out(imported.render())
+        }
+        Some(Command::Bank {
+            command: BankCommand::Export { format, out: file },
+        }) => {
+            let blueprint = setup.blueprint()?;
+            let text = interop::export(&setup.bank(&blueprint)?, &blueprint, format);
+            match file {
+                None => print_out(&text)?,
+                Some(path) => crate::store::write_atomic(&path, text.as_bytes()).map_err(|e| {
+                    CliError::Message(format!("cannot write {}: {e}", path.display()))
+                })?,
+            }
+            Ok(ExitCode::SUCCESS)
         }
         Some(Command::History { json }) => {
             let blueprint = setup.blueprint()?;

@@ -10,6 +10,7 @@ pub mod cli;
 pub mod clock;
 pub mod exam;
 pub mod format;
+pub mod interop;
 pub mod plain;
 pub mod practice;
 pub mod report;

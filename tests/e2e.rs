@@ -54,10 +54,11 @@ impl Pane {
             ),
         )
         .unwrap();
-        let _ = self.tmux(&["kill-session", "-t", "e2e"]);
         let command = format!("sh '{}'", script.display());
-        let ok = self
-            .tmux(&[
+        // A second run reuses the session's pane (kept by remain-on-exit): killing the session
+        // and creating another raced with the tmux server shutting down.
+        let args: Vec<&str> = if run == 1 {
+            vec![
                 "new-session",
                 "-d",
                 "-s",
@@ -67,11 +68,20 @@ impl Pane {
                 "-y",
                 "40",
                 &command,
-            ])
-            .status
-            .success();
-        assert!(ok, "tmux new-session failed");
-        self.tmux(&["set-option", "-t", "e2e", "remain-on-exit", "on"]);
+            ]
+        } else {
+            vec!["respawn-pane", "-k", "-t", "e2e", &command]
+        };
+        let out = self.tmux(&args);
+        assert!(
+            out.status.success(),
+            "tmux {} failed: {}",
+            args[0],
+            String::from_utf8_lossy(&out.stderr)
+        );
+        if run == 1 {
+            self.tmux(&["set-option", "-t", "e2e", "remain-on-exit", "on"]);
+        }
     }
 
     fn status_file(&self) -> PathBuf {
@@ -342,4 +352,60 @@ fn a_domain_drill_gives_feedback_after_each_answer() {
     );
     pane.keys(&["q"]);
     assert_eq!(pane.wait_for_exit(), "0");
+}
+
+#[test]
+fn each_imported_fixture_runs_a_drill() {
+    let (tmp, data) = data_dir();
+    for (file, format) in [
+        ("moodle.gift", ""),
+        ("aiken.txt", "--format aiken"),
+        ("questions.csv", ""),
+        ("checklist.md", ""),
+    ] {
+        let out = tmp.path().join(file.replace('.', "-"));
+        let fixture = Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures/import")
+            .join(file);
+        let import = Command::new(env!("CARGO_BIN_EXE_proctor"))
+            .arg("import")
+            .arg(&fixture)
+            .arg("--out")
+            .arg(&out)
+            .args(format.split_whitespace())
+            .output()
+            .unwrap();
+        assert!(
+            import.status.success(),
+            "{}",
+            String::from_utf8_lossy(&import.stderr)
+        );
+        let pane = Pane::start(
+            &data,
+            &format!(
+                "--bank '{}' drill --domain 1 --count 2 --seed 1",
+                out.display()
+            ),
+        );
+        // The exam is the imported one: its code (the folder's name) heads the screen.
+        let code = file.replace('.', "-");
+        for n in 1..=2 {
+            let header = format!("Question {n} of 2");
+            let verdict = |screen: &str| screen.contains("Correct") || screen.contains("Incorrect");
+            pane.wait_until(&header, |screen| {
+                screen.contains(&header) && screen.contains(&code) && !verdict(screen)
+            });
+            // a, b, c answers any of these in full: a single answer ends on the last letter it
+            // has, a multiple response takes as many as it asks for.
+            pane.keys(&["a", "b", "c", "Enter"]);
+            // Imported questions may have no explanation: the verdict is what is awaited.
+            pane.wait_until("the verdict", |screen| {
+                screen.contains(&header) && verdict(screen)
+            });
+            pane.keys(&["n"]);
+        }
+        pane.wait_for(&["Results", "2 of 2 answered"]);
+        pane.keys(&["q"]);
+        assert_eq!(pane.wait_for_exit(), "0", "{file}");
+    }
 }

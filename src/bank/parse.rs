@@ -5,7 +5,7 @@
 //! a `--bank` folder at run time.
 
 use super::model::{AnswerOption, Kind, Question};
-use crate::blueprint::Blueprint;
+use crate::blueprint::{BANK_BLUEPRINT_FILE, Blueprint, OptionalField};
 use serde::Deserialize;
 use std::collections::HashMap;
 use std::fmt;
@@ -62,13 +62,14 @@ struct TypedFile {
 struct RawQuestion {
     id: String,
     kind: String,
-    services: Vec<String>,
+    // Required unless the blueprint's item rules make them optional (see `build_question`).
+    services: Option<Vec<String>>,
     #[serde(default)]
     skills: Vec<String>,
-    verified: toml::value::Datetime,
+    verified: Option<toml::value::Datetime>,
     stem: String,
-    explanation: String,
-    references: Vec<String>,
+    explanation: Option<String>,
+    references: Option<Vec<String>>,
     #[serde(default)]
     option: Vec<RawOption>,
 }
@@ -79,7 +80,7 @@ struct RawOption {
     text: String,
     #[serde(default)]
     correct: bool,
-    why: String,
+    why: Option<String>,
 }
 
 /// 1-based line of a byte offset.
@@ -111,7 +112,7 @@ impl LineIndex {
 
 /// Text fields reach the terminal, so a shared bank must not be able to smuggle escape
 /// sequences in: every C0/C1 control character except newline and tab is rejected.
-fn control_character(text: &str) -> Option<char> {
+pub fn control_character(text: &str) -> Option<char> {
     text.chars()
         .find(|&c| c.is_control() && c != '\n' && c != '\t')
 }
@@ -343,28 +344,55 @@ fn build_question(
     };
     let keys = q.option.iter().filter(|o| o.correct).count();
     let options = q.option.len();
-    match kind {
-        Some(Kind::Single) if options != 4 || keys != 1 => problems.push(format!(
-            "a single-answer question needs 4 options with 1 correct; it has {options} with {keys} correct"
-        )),
-        Some(Kind::Multiple) if !(5..=6).contains(&options) || !(2..=3).contains(&keys) => {
-            problems.push(format!(
-                "a multiple-response question needs 5 or 6 options with 2 or 3 correct; it has {options} with {keys} correct"
-            ));
-        }
-        _ => {}
+    let rules = &blueprint.items;
+    let shape = match kind {
+        Some(Kind::Single) => Some(("a single-answer", rules.single)),
+        Some(Kind::Multiple) => Some(("a multiple-response", rules.multiple)),
+        None => None,
+    };
+    if let Some((name, rule)) = shape
+        && !rule.allows(options, keys)
+    {
+        problems.push(format!(
+            "{name} question needs {}; it has {options} with {keys} correct",
+            rule.describe()
+        ));
     }
-    let date = &q.verified;
-    if date.date.is_none() || date.time.is_some() {
+    // A field the rules require must be there (and a list not empty); an optional one may be
+    // left out, which reads as empty.
+    use OptionalField as F;
+    let missing = [
+        (F::Services, "services", q.services.is_none()),
+        (F::References, "references", q.references.is_none()),
+        (F::Verified, "verified", q.verified.is_none()),
+        (F::Explanation, "explanation", q.explanation.is_none()),
+    ];
+    for (field, name, missing) in missing {
+        if missing && rules.requires(field) {
+            problems.push(format!("missing field `{name}`"));
+        }
+    }
+    for (field, name, list) in [
+        (F::Services, "services", &q.services),
+        (F::References, "references", &q.references),
+    ] {
+        if list.as_ref().is_some_and(Vec::is_empty) && rules.requires(field) {
+            problems.push(format!("{name} is empty"));
+        }
+    }
+    if rules.requires(F::Why) {
+        for (i, o) in q.option.iter().enumerate() {
+            if o.why.is_none() {
+                problems.push(format!("option {}: missing field `why`", i + 1));
+            }
+        }
+    }
+    if let Some(date) = &q.verified
+        && (date.date.is_none() || date.time.is_some())
+    {
         problems.push(format!(
             "verified = {date} must be a date (YYYY-MM-DD) without a time"
         ));
-    }
-    if q.services.is_empty() {
-        problems.push("services is empty".into());
-    }
-    if q.references.is_empty() {
-        problems.push("references is empty".into());
     }
     if q.skills.len() > MAX_SKILLS {
         problems.push(format!(
@@ -381,6 +409,15 @@ fn build_question(
             ));
         }
     }
+    let (services, references) = (
+        q.services.unwrap_or_default(),
+        q.references.unwrap_or_default(),
+    );
+    // Whether to check a text field: not when it is missing (reported above), nor when it is
+    // optional and empty.
+    let worth_checking = |field: OptionalField, present: bool, text: &str| {
+        present && (rules.requires(field) || !text.is_empty())
+    };
     let mut check_text = |field: &str, text: &str| {
         if text.trim().is_empty() {
             problems.push(format!("{field} is empty"));
@@ -392,27 +429,33 @@ fn build_question(
         }
     };
     let stem = reflow(normalize_newlines(q.stem), true);
-    let explanation = reflow(normalize_newlines(q.explanation), false);
+    let explanation_given = q.explanation.is_some();
+    let explanation = reflow(normalize_newlines(q.explanation.unwrap_or_default()), false);
     check_text("stem", &stem);
-    check_text("explanation", &explanation);
-    for (i, s) in q.services.iter().enumerate() {
+    if worth_checking(F::Explanation, explanation_given, &explanation) {
+        check_text("explanation", &explanation);
+    }
+    for (i, s) in services.iter().enumerate() {
         check_text(&format!("services[{}]", i + 1), s);
     }
-    for (i, r) in q.references.iter().enumerate() {
+    for (i, r) in references.iter().enumerate() {
         check_text(&format!("references[{}]", i + 1), r);
     }
+    let why_given: Vec<bool> = q.option.iter().map(|o| o.why.is_some()).collect();
     let options: Vec<AnswerOption> = q
         .option
         .into_iter()
         .map(|o| AnswerOption {
             text: reflow(normalize_newlines(o.text), false),
             correct: o.correct,
-            why: reflow(normalize_newlines(o.why), false),
+            why: reflow(normalize_newlines(o.why.unwrap_or_default()), false),
         })
         .collect();
     for (i, o) in options.iter().enumerate() {
         check_text(&format!("option {} text", i + 1), &o.text);
-        check_text(&format!("option {} why", i + 1), &o.why);
+        if worth_checking(F::Why, why_given[i], &o.why) {
+            check_text(&format!("option {} why", i + 1), &o.why);
+        }
     }
     match (problems.is_empty(), kind) {
         (true, Some(kind)) => Ok(Question {
@@ -420,12 +463,12 @@ fn build_question(
             task: task.to_string(),
             domain,
             kind,
-            services: q.services,
+            services,
             skills: q.skills,
-            verified: date.to_string(),
+            verified: q.verified.map(|d| d.to_string()).unwrap_or_default(),
             stem,
             explanation,
-            references: q.references,
+            references,
             options,
             file: file.to_string(),
             line,
@@ -483,7 +526,9 @@ pub fn collect_toml_files(
         let path = entry?.path();
         if path.is_dir() {
             collect_toml_files(&path, files)?;
-        } else if path.extension().is_some_and(|e| e == "toml") {
+        } else if path.extension().is_some_and(|e| e == "toml")
+            && path.file_name().is_some_and(|n| n != BANK_BLUEPRINT_FILE)
+        {
             files.push(path);
         }
     }

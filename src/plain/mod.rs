@@ -694,12 +694,16 @@ impl<W: Write> Plain<W> {
 /// Every option's reason, the explanation and the references.
 fn explain(out: &mut impl Write, item: &crate::exam::PaperItem, q: &Question) -> io::Result<()> {
     for (pos, &option) in item.order.iter().enumerate() {
-        if let Some(o) = q.options.get(option) {
+        if let Some(o) = q.options.get(option)
+            && !o.why.trim().is_empty()
+        {
             let label = if o.correct { "Right" } else { "Wrong" };
             writeln!(out, "{}: {label}: {}", letter(pos), o.why)?;
         }
     }
-    writeln!(out, "Explanation: {}", q.explanation)?;
+    if !q.explanation.trim().is_empty() {
+        writeln!(out, "Explanation: {}", q.explanation)?;
+    }
     for r in &q.references {
         writeln!(out, "Reference: {r}")?;
     }

@@ -39,18 +39,8 @@ pub enum SetupError {
         "there is no built-in exam \"{0}\" (built in: {1}); give a blueprint file with --exam FILE.toml, or a --bank folder that holds its {BANK_BLUEPRINT_FILE}"
     )]
     UnknownExam(String, String),
-    #[error("{}: {source}", path.display())]
-    Blueprint {
-        path: PathBuf,
-        #[source]
-        source: BlueprintError,
-    },
-    #[error("cannot read {}: {source}", path.display())]
-    Unreadable {
-        path: PathBuf,
-        #[source]
-        source: std::io::Error,
-    },
+    #[error(transparent)]
+    Blueprint(#[from] BlueprintError),
     #[error(
         "--exam {asked} does not match {}, which is the blueprint of {found}; leave out --exam to use the folder's",
         path.display()
@@ -79,10 +69,8 @@ impl Setup {
     /// The exam's blueprint, by the rules in the module's comment.
     pub fn blueprint(&self) -> Result<Blueprint, SetupError> {
         let from_bank = match &self.bank {
-            Some(dir) if dir.join(BANK_BLUEPRINT_FILE).is_file() => {
-                Some(read_blueprint(&dir.join(BANK_BLUEPRINT_FILE))?)
-            }
-            _ => None,
+            Some(dir) => Blueprint::from_bank_dir(dir).transpose()?,
+            None => None,
         };
         let asked = self.exam.as_deref().map(exam_blueprint).transpose()?;
         match (from_bank, asked) {
@@ -137,14 +125,12 @@ fn exam_blueprint(exam: &str) -> Result<Blueprint, SetupError> {
         .extension()
         .is_some_and(|e| e.eq_ignore_ascii_case("toml"));
     if toml_file || path.is_file() {
-        return read_blueprint(path);
+        return Ok(Blueprint::from_file(path)?);
     }
     let wanted = exam.to_ascii_lowercase();
     for (stem, text) in embedded::BLUEPRINTS {
-        let blueprint = Blueprint::from_toml(text).map_err(|source| SetupError::Blueprint {
-            path: PathBuf::from(format!("assets/blueprints/{stem}.toml")),
-            source,
-        })?;
+        // Validated by the build script: a built-in blueprint always parses.
+        let blueprint = Blueprint::from_toml(text)?;
         if *stem == wanted || blueprint.code.to_ascii_lowercase() == wanted {
             return Ok(blueprint);
         }
@@ -153,17 +139,6 @@ fn exam_blueprint(exam: &str) -> Result<Blueprint, SetupError> {
         exam.to_string(),
         built_in_exams().join(", "),
     ))
-}
-
-fn read_blueprint(path: &Path) -> Result<Blueprint, SetupError> {
-    let text = std::fs::read_to_string(path).map_err(|source| SetupError::Unreadable {
-        path: path.to_path_buf(),
-        source,
-    })?;
-    Blueprint::from_toml(&text).map_err(|source| SetupError::Blueprint {
-        path: path.to_path_buf(),
-        source,
-    })
 }
 
 /// A folder name for an exam code: letters, digits and dashes, lower case.

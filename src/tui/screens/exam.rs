@@ -154,7 +154,8 @@ impl Screen for Exam {
             .session()
             .is_some_and(|s| s.paper.feedback == Feedback::Now && !s.is_revealed(s.current));
         let mut keys = vec![
-            Binding::new(Keys::Letters('a', 'f'), "a–f", "choose", Cmd::Choose, 9)
+            // Up to ten options (an imported bank may have them); no exam command uses a–j.
+            Binding::new(Keys::Letters('a', 'j'), "a–f", "choose", Cmd::Choose, 9)
                 .detail("choose an option (toggle in multiple response)"),
             Binding::new(
                 Keys::Codes(&[KeyCode::Up]),
@@ -584,6 +585,10 @@ pub(crate) fn why_lines(
     width: usize,
     theme: Theme,
 ) {
+    // An imported question may give no reasons: then there is nothing to say.
+    if option.why.trim().is_empty() {
+        return;
+    }
     let label = if is_key { "Right" } else { "Wrong" };
     for row in wrap(
         &format!("{label}: {}", option.why),
@@ -603,8 +608,10 @@ pub(crate) fn explanation_lines(
     width: usize,
     theme: Theme,
 ) {
-    lines.push(Line::styled("Explanation", theme.section()));
-    lines.extend(wrap(&q.explanation, width).into_iter().map(Line::raw));
+    if !q.explanation.trim().is_empty() {
+        lines.push(Line::styled("Explanation", theme.section()));
+        lines.extend(wrap(&q.explanation, width).into_iter().map(Line::raw));
+    }
     if !q.references.is_empty() {
         lines.push(Line::raw(""));
         lines.push(Line::styled("References", theme.section()));
