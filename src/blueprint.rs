@@ -6,7 +6,6 @@
 //! embedded bank against the blueprint before the program is built.
 
 use serde::{Deserialize, Serialize};
-use std::fmt;
 use std::path::Path;
 
 /// The blueprint of the default exam, compiled into the binary.
@@ -157,16 +156,9 @@ pub struct Skill {
     pub text: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("invalid blueprint: {0}")]
 pub struct BlueprintError(pub String);
-
-impl fmt::Display for BlueprintError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "invalid blueprint: {}", self.0)
-    }
-}
-
-impl std::error::Error for BlueprintError {}
 
 impl Blueprint {
     /// The compiled-in DOP-C02 blueprint. It is checked by the tests, so this cannot fail in a

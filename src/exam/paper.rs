@@ -216,56 +216,29 @@ impl fmt::Display for Unavailable {
 }
 
 /// Why a paper cannot be assembled.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum AssemblyError {
     /// A part of the bank has fewer questions than the request needs.
+    #[error("{what} has {have} question{}; {purpose} needs {need}", if *have == 1 { "" } else { "s" })]
     TooFew {
         what: String,
         have: usize,
         need: usize,
         purpose: String,
     },
+    #[error("there is no domain {0} in this exam")]
     UnknownDomain(u8),
+    #[error("there is no task statement {0} in this exam")]
     UnknownTask(String),
+    #[error(
+        "there is no knowledge or skill bullet {0} in this exam (`proctor bank stats` lists them)"
+    )]
     UnknownSkill(String),
+    #[error("question {0} is not in the bank")]
     UnknownQuestion(String),
+    #[error("a paper needs at least one question")]
     Empty,
 }
-
-impl fmt::Display for AssemblyError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            AssemblyError::TooFew {
-                what,
-                have,
-                need,
-                purpose,
-            } => write!(
-                f,
-                "{what} has {have} question{}; {purpose} needs {need}",
-                if *have == 1 { "" } else { "s" }
-            ),
-            AssemblyError::UnknownDomain(d) => {
-                write!(f, "there is no domain {d} in this exam")
-            }
-            AssemblyError::UnknownTask(t) => {
-                write!(f, "there is no task statement {t} in this exam")
-            }
-            AssemblyError::UnknownSkill(s) => {
-                write!(
-                    f,
-                    "there is no knowledge or skill bullet {s} in this exam (`proctor bank stats` lists them)"
-                )
-            }
-            AssemblyError::UnknownQuestion(id) => {
-                write!(f, "question {id} is not in the bank")
-            }
-            AssemblyError::Empty => write!(f, "a paper needs at least one question"),
-        }
-    }
-}
-
-impl std::error::Error for AssemblyError {}
 
 /// Largest-remainder (Hamilton) apportionment of `total` seats over `weights`. Ties on the
 /// remainder go to the larger weight, then to the earlier entry — the rule that turns the DOP-C02
