@@ -10,6 +10,7 @@ pub mod cli;
 pub mod clock;
 pub mod exam;
 pub mod report;
+pub mod safe_text;
 pub mod store;
 #[cfg(feature = "tui")]
 pub mod tui;
