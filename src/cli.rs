@@ -433,7 +433,7 @@ pub fn bank_stats(
     let bank = load_bank(global, blueprint)?;
     let stats = bank::stats::bank_stats(&bank, blueprint);
     Ok(if json {
-        serde_json::to_string_pretty(&stats).expect("stats serialize")
+        crate::safe_text::json(serde_json::to_string_pretty(&stats).expect("stats serialize"))
     } else {
         stats.render()
     })

@@ -29,14 +29,14 @@ impl fmt::Display for Finding {
             Severity::Error => "error",
             Severity::Warning => "warning",
         };
-        write!(f, "{level}: {}", self.file)?;
-        if let Some(line) = self.line {
-            write!(f, ":{line}")?;
-        }
-        if let Some(q) = &self.question {
-            write!(f, ": question {q}")?;
-        }
-        write!(f, ": {}", self.message)
+        write!(f, "{level}: ")?;
+        super::parse::write_located(
+            f,
+            &self.file,
+            self.line,
+            self.question.as_deref(),
+            &self.message,
+        )
     }
 }
 
