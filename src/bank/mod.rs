@@ -4,6 +4,7 @@
 pub mod files;
 pub mod lint;
 pub mod model;
+pub mod near_duplicates;
 pub mod parse;
 pub mod services;
 pub mod stats;
