@@ -9,10 +9,14 @@
 mod blueprint;
 
 // parse.rs reaches the model as `super::model`: at this crate's root here, in `bank` in the library.
+#[path = "src/bank/files.rs"]
+mod files;
 #[path = "src/bank/model.rs"]
 mod model;
 #[path = "src/bank/parse.rs"]
 mod parse;
+#[path = "src/safe_text.rs"]
+mod safe_text;
 
 use std::fmt::Write as _;
 use std::path::PathBuf;
@@ -22,18 +26,18 @@ fn main() {
         "question_bank",
         "assets/blueprints",
         "src/blueprint.rs",
+        "src/bank/files.rs",
         "src/bank/model.rs",
         "src/bank/parse.rs",
+        "src/safe_text.rs",
     ] {
         println!("cargo:rerun-if-changed={watched}");
     }
     let root = PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").unwrap());
     let out = PathBuf::from(std::env::var("OUT_DIR").unwrap());
     let bank_dir = root.join("question_bank");
-    let mut files = Vec::new();
     // A missing folder embeds an empty bank, which the program then reports.
-    let _ = parse::collect_toml_files(&bank_dir, &mut files);
-    files.sort();
+    let (files, _) = files::toml_files(&bank_dir, files::Limits::BANK);
 
     // The built-in bank is the DOP-C02 bank: it is validated against that exam's blueprint.
     let blueprint = blueprint::Blueprint::from_toml(blueprint::DOP_C02_TOML)
@@ -73,14 +77,9 @@ fn main() {
     table.push_str("pub static FILES: &[(&str, &[u8])] = &[\n");
     let mut questions = Vec::new();
     let mut errors = Vec::new();
-    for path in &files {
-        let name = path
-            .strip_prefix(&bank_dir)
-            .unwrap()
-            .to_string_lossy()
-            .replace('\\', "/");
+    for (name, path) in &files {
         let bytes = std::fs::read(path).unwrap();
-        let (mut parsed, mut problems) = parse::parse_file(&name, &bytes, &blueprint);
+        let (mut parsed, mut problems) = parse::parse_file(name, &bytes, &blueprint);
         questions.append(&mut parsed);
         errors.append(&mut problems);
         let _ = writeln!(

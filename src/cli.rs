@@ -557,7 +557,7 @@ pub fn bank_stats(setup: &Setup, blueprint: &Blueprint, json: bool) -> Result<St
     let bank = setup.bank(blueprint)?;
     let stats = bank::stats::bank_stats(&bank, blueprint);
     Ok(if json {
-        serde_json::to_string_pretty(&stats).expect("stats serialize")
+        crate::safe_text::json(serde_json::to_string_pretty(&stats).expect("stats serialize"))
     } else {
         stats.render()
     })

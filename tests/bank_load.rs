@@ -60,6 +60,14 @@ const CASES: &[(&str, &str, Option<&str>, &str)] = &[
         "stem contains the control character U+001B",
     ),
     (
+        // A right-to-left override shows the text after it reversed: what the reader sees
+        // is not what is there.
+        "bidi-control",
+        "1.1.toml",
+        Some("1.1-001"),
+        "stem contains the control character U+202E",
+    ),
+    (
         "bad-id",
         "1.1.toml",
         Some("1.2-001"),
@@ -145,6 +153,9 @@ fn every_problem_in_a_bank_is_reported_at_once() {
 #[test]
 fn a_missing_folder_is_an_error_not_a_panic() {
     let err = Bank::from_dir(Path::new("/nonexistent/bank"), &Blueprint::dop_c02()).unwrap_err();
+    assert!(err.to_string().contains("does not exist"), "{err}");
+    let file = Path::new(env!("CARGO_MANIFEST_DIR")).join("Cargo.toml");
+    let err = Bank::from_dir(&file, &Blueprint::dop_c02()).unwrap_err();
     assert!(err.to_string().contains("not a folder"), "{err}");
 }
 

@@ -2,6 +2,7 @@
 //! lint (exit 1); warnings point at something a writer should look at or justify.
 
 use super::model::{Kind, Question};
+use super::near_duplicates;
 use super::parse::LoadError;
 use super::services;
 use crate::blueprint::Blueprint;
@@ -29,14 +30,14 @@ impl fmt::Display for Finding {
             Severity::Error => "error",
             Severity::Warning => "warning",
         };
-        write!(f, "{level}: {}", self.file)?;
-        if let Some(line) = self.line {
-            write!(f, ":{line}")?;
-        }
-        if let Some(q) = &self.question {
-            write!(f, ": question {q}")?;
-        }
-        write!(f, ": {}", self.message)
+        write!(f, "{level}: ")?;
+        super::parse::write_located(
+            f,
+            &self.file,
+            self.line,
+            self.question.as_deref(),
+            &self.message,
+        )
     }
 }
 
@@ -150,6 +151,8 @@ const MAX_ECHO_SHARE: f64 = 0.5;
 const MIN_SINGLES_FOR_SHARE: usize = 4;
 /// Word-trigram overlap at which two stems in one domain count as near duplicates.
 const NEAR_DUPLICATE: f64 = 0.5;
+/// A question names at most this many near duplicates (a bank of copies would list n² pairs).
+const NAMED_DUPLICATES: usize = 3;
 
 const ABSOLUTE_WORDS: &[&str] = &[
     "always", "never", "only", "all", "none", "every", "must", "cannot",
@@ -463,35 +466,45 @@ fn lint_file(file: &str, qs: &[&Question], out: &mut Vec<Finding>) {
     }
 }
 
-fn trigrams(text: &str) -> HashSet<String> {
-    let w: Vec<String> = words(text).map(str::to_lowercase).collect();
-    w.windows(3).map(|t| t.join(" ")).collect()
-}
-
 /// Rule 9: no two questions test the same fact in the same way. Stems in one domain that share
-/// most of their word trigrams are flagged for a person to look at.
+/// most of their word trigrams are flagged for a person to look at; a question names at most
+/// [`NAMED_DUPLICATES`] of the earlier ones it resembles and counts the rest.
 fn lint_near_duplicates(questions: &[Question], out: &mut Vec<Finding>) {
-    let grams: Vec<HashSet<String>> = questions.iter().map(|q| trigrams(&q.stem)).collect();
-    for i in 0..questions.len() {
-        for j in i + 1..questions.len() {
-            if questions[i].domain != questions[j].domain {
-                continue;
+    let stems: Vec<(u8, Vec<String>)> = questions
+        .iter()
+        .map(|q| (q.domain, words(&q.stem).map(str::to_lowercase).collect()))
+        .collect();
+    let mut resembles: BTreeMap<usize, Vec<(usize, f64)>> = BTreeMap::new();
+    for pair in near_duplicates::similar_pairs(&stems, NEAR_DUPLICATE) {
+        resembles
+            .entry(pair.second)
+            .or_default()
+            .push((pair.first, pair.jaccard));
+    }
+    for (j, earlier) in resembles {
+        let q = &questions[j];
+        for (n, &(i, jaccard)) in earlier.iter().enumerate() {
+            let mut message = format!(
+                "the stem is a near duplicate of {} ({:.0}% of word trigrams shared)",
+                questions[i].id,
+                100.0 * jaccard
+            );
+            if n + 1 == NAMED_DUPLICATES && earlier.len() > NAMED_DUPLICATES {
+                let _ = write!(
+                    message,
+                    ", and of {} more",
+                    earlier.len() - NAMED_DUPLICATES
+                );
             }
-            let (a, b) = (&grams[i], &grams[j]);
-            let shared = a.intersection(b).count();
-            let union = a.len() + b.len() - shared;
-            if union > 0 && shared as f64 / union as f64 >= NEAR_DUPLICATE {
-                out.push(Finding {
-                    severity: Severity::Warning,
-                    file: questions[j].file.clone(),
-                    line: Some(questions[j].line),
-                    question: Some(questions[j].id.clone()),
-                    message: format!(
-                        "the stem is a near duplicate of {} ({:.0}% of word trigrams shared)",
-                        questions[i].id,
-                        100.0 * shared as f64 / union as f64
-                    ),
-                });
+            out.push(Finding {
+                severity: Severity::Warning,
+                file: q.file.clone(),
+                line: Some(q.line),
+                question: Some(q.id.clone()),
+                message,
+            });
+            if n + 1 == NAMED_DUPLICATES {
+                break;
             }
         }
     }
@@ -534,6 +547,38 @@ mod tests {
             Some("first approach".into())
         );
         assert_eq!(positional_reference("Use option groups in RDS"), None);
+    }
+
+    #[test]
+    fn near_duplicates_in_the_real_bank_are_those_every_pair_finds() {
+        let blueprint = Blueprint::dop_c02();
+        let bank = crate::bank::Bank::embedded(&blueprint).unwrap();
+        // The real stems, and a variant of each with every 3rd to 30th word changed (every
+        // 9th is about the threshold): pairs on both sides of it, among the real overlaps.
+        let mut stems: Vec<(u8, Vec<String>)> = Vec::new();
+        for (k, q) in bank.questions().iter().enumerate() {
+            let w: Vec<String> = words(&q.stem).map(str::to_lowercase).collect();
+            let step = 3 + k % 28;
+            let changed = w
+                .iter()
+                .enumerate()
+                .map(|(i, w)| {
+                    if i % step == 0 {
+                        format!("x{i}")
+                    } else {
+                        w.clone()
+                    }
+                })
+                .collect();
+            stems.push((q.domain, w));
+            stems.push((q.domain, changed));
+        }
+        let expected = near_duplicates::every_pair(&stems, NEAR_DUPLICATE);
+        assert!(expected.len() > bank.len() / 2, "{}", expected.len());
+        assert_eq!(
+            near_duplicates::similar_pairs(&stems, NEAR_DUPLICATE),
+            expected
+        );
     }
 
     #[test]

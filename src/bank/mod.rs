@@ -1,8 +1,10 @@
 //! The question bank: loading (embedded at build time, or a folder), validation, statistics and
 //! the lint rules of QUESTION-BANK.md.
 
+pub mod files;
 pub mod lint;
 pub mod model;
+pub mod near_duplicates;
 pub mod parse;
 pub mod services;
 pub mod stats;
@@ -31,7 +33,9 @@ impl fmt::Display for BankSource {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             BankSource::Embedded => write!(f, "the built-in bank"),
-            BankSource::Folder(path) => write!(f, "{}", path.display()),
+            BankSource::Folder(path) => {
+                write!(f, "{}", crate::safe_text::line(&path.display().to_string()))
+            }
         }
     }
 }
@@ -190,53 +194,11 @@ pub fn embedded_files() -> Vec<(String, Vec<u8>)> {
         .collect()
 }
 
-/// Reads every `.toml` file below `dir` as (path relative to `dir`, contents), sorted by path.
+/// Reads every `.toml` file below `dir` as (path relative to `dir`, contents), sorted by path;
+/// see [`files`] for what is refused.
 pub fn read_dir_files(dir: &Path) -> Result<Vec<(String, Vec<u8>)>, BankError> {
-    let source = BankSource::Folder(dir.to_path_buf());
-    let problem = |file: String, message: String| LoadError {
-        file,
-        line: None,
-        question: None,
-        message,
-    };
-    let top = dir.display().to_string();
-    if !dir.is_dir() {
-        return Err(BankError {
-            source,
-            errors: vec![problem(
-                top,
-                "not a folder (--bank takes a folder of question files)".into(),
-            )],
-        });
-    }
-    let mut paths = Vec::new();
-    if let Err(e) = parse::collect_toml_files(dir, &mut paths) {
-        return Err(BankError {
-            source,
-            errors: vec![problem(top, format!("cannot read: {e}"))],
-        });
-    }
-    paths.sort();
-    let mut files = Vec::with_capacity(paths.len());
-    let mut errors = Vec::new();
-    for path in paths {
-        let name = path
-            .strip_prefix(dir)
-            .unwrap_or(&path)
-            .to_string_lossy()
-            .replace('\\', "/");
-        if name == crate::blueprint::BANK_BLUEPRINT_FILE {
-            // The exam the folder's questions belong to, not a question file.
-            continue;
-        }
-        match std::fs::read(&path) {
-            Ok(bytes) => files.push((name, bytes)),
-            Err(e) => errors.push(problem(name, format!("cannot read: {e}"))),
-        }
-    }
-    if errors.is_empty() {
-        Ok(files)
-    } else {
-        Err(BankError { source, errors })
-    }
+    files::read_bank_dir(dir, files::Limits::BANK).map_err(|errors| BankError {
+        source: BankSource::Folder(dir.to_path_buf()),
+        errors,
+    })
 }

@@ -5,7 +5,8 @@
 //! a `--bank` folder at run time.
 
 use super::model::{AnswerOption, Kind, Question};
-use crate::blueprint::{BANK_BLUEPRINT_FILE, Blueprint, OptionalField};
+use crate::blueprint::{Blueprint, OptionalField};
+use crate::safe_text;
 use serde::Deserialize;
 use std::collections::HashMap;
 use std::fmt;
@@ -25,16 +26,34 @@ pub struct LoadError {
 
 impl fmt::Display for LoadError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}", self.file)?;
-        if let Some(line) = self.line {
-            write!(f, ":{line}")?;
-        }
-        write!(f, ": ")?;
-        if let Some(id) = &self.question {
-            write!(f, "question {id}: ")?;
-        }
-        write!(f, "{}", self.message)
+        write_located(
+            f,
+            &self.file,
+            self.line,
+            self.question.as_deref(),
+            &self.message,
+        )
     }
+}
+
+/// `file:line: question id: message`, for load errors and lint findings. File names, ids and
+/// the values quoted in messages come from the bank: they are made safe for a terminal, on one
+/// line each.
+pub fn write_located(
+    f: &mut fmt::Formatter<'_>,
+    file: &str,
+    line: Option<usize>,
+    question: Option<&str>,
+    message: &str,
+) -> fmt::Result {
+    write!(f, "{}", safe_text::line(file))?;
+    if let Some(line) = line {
+        write!(f, ":{line}")?;
+    }
+    if let Some(id) = question {
+        write!(f, ": question {}", safe_text::line(id))?;
+    }
+    write!(f, ": {}", safe_text::line(message))
 }
 
 /// A question file as written (see QUESTION-BANK.md). Each question stays a raw table here so a
@@ -83,9 +102,11 @@ struct RawOption {
     why: Option<String>,
 }
 
-/// 1-based line of a byte offset.
-fn line_of(text: &str, offset: usize) -> usize {
-    LineIndex::new(text).line(offset)
+/// 1-based line of a byte offset (for one error; [`LineIndex`] answers many).
+fn line_of(text: &[u8], offset: usize) -> usize {
+    text[..offset.min(text.len())]
+        .split(|&b| b == b'\n')
+        .count()
 }
 
 /// Byte offsets of a text's line starts, so each question's line is a binary search rather
@@ -110,11 +131,20 @@ impl LineIndex {
     }
 }
 
-/// Text fields reach the terminal, so a shared bank must not be able to smuggle escape
-/// sequences in: every C0/C1 control character except newline and tab is rejected.
-pub fn control_character(text: &str) -> Option<char> {
-    text.chars()
-        .find(|&c| c.is_control() && c != '\n' && c != '\t')
+/// A file may hold at most this many TOML tokens. The toml crate lexes a whole document into
+/// tokens and events before it builds anything, about 48 bytes for each, and a blank line or a
+/// comma is a token of its own: 10 MB of blank lines took 0.5 GB. A real question is about 150
+/// tokens; a generated 1,050-question file is 161,000.
+pub const MAX_TOKENS: usize = 1_000_000;
+
+/// Whether `text` holds more than [`MAX_TOKENS`] tokens, counted by the lexer alone (no
+/// allocation) and only when it could: every token is at least one byte long.
+fn too_many_tokens(text: &str) -> bool {
+    text.len() > MAX_TOKENS
+        && toml_parser::Source::new(text)
+            .lex()
+            .nth(MAX_TOKENS)
+            .is_some()
 }
 
 /// Windows editors save CRLF; a multi-line string would keep the CR. Fold it to LF.
@@ -219,18 +249,24 @@ pub fn parse_file(
     let text = match std::str::from_utf8(bytes) {
         Ok(text) => text,
         Err(e) => {
-            let line = line_of(
-                &String::from_utf8_lossy(&bytes[..e.valid_up_to()]),
-                usize::MAX,
-            );
             errors.push(err(
-                Some(line),
+                Some(line_of(bytes, e.valid_up_to())),
                 None,
                 format!("not valid UTF-8 (byte {} of the file)", e.valid_up_to() + 1),
             ));
             return (Vec::new(), errors);
         }
     };
+    if too_many_tokens(text) {
+        errors.push(err(
+            None,
+            None,
+            format!(
+                "more than {MAX_TOKENS} TOML tokens (line breaks, keys, values, punctuation), far more than a question file holds: split it"
+            ),
+        ));
+        return (Vec::new(), errors);
+    }
     // A question as read: where it starts in the file, and its fields or why they don't fit.
     type Entry = (usize, Result<RawQuestion, (Option<String>, String)>);
     let (task, entries): (String, Vec<Entry>) = match toml::from_str::<TypedFile>(text) {
@@ -261,7 +297,7 @@ pub fn parse_file(
                     .collect(),
             ),
             Err(e) => {
-                let line = e.span().map(|s| line_of(text, s.start));
+                let line = e.span().map(|s| line_of(text.as_bytes(), s.start));
                 let question = e.span().and_then(|s| question_id_before(text, s.start));
                 errors.push(err(
                     line,
@@ -403,8 +439,7 @@ fn build_question(
     for skill in &q.skills {
         if blueprint.skill(skill).is_none() {
             problems.push(format!(
-                "skills: \"{}\" is not a knowledge or skill bullet of {}",
-                skill.escape_debug(),
+                "skills: \"{skill}\" is not a knowledge or skill bullet of {}",
                 blueprint.code
             ));
         }
@@ -421,7 +456,7 @@ fn build_question(
     let mut check_text = |field: &str, text: &str| {
         if text.trim().is_empty() {
             problems.push(format!("{field} is empty"));
-        } else if let Some(c) = control_character(text) {
+        } else if let Some(c) = safe_text::first_unsafe(text) {
             problems.push(format!(
                 "{field} contains the control character U+{:04X}; only newline and tab are allowed",
                 c as u32
@@ -515,24 +550,6 @@ pub fn check_bank(questions: &[Question]) -> Vec<LoadError> {
         });
     }
     errors
-}
-
-/// Every `.toml` file below `dir`, at any depth (unsorted).
-pub fn collect_toml_files(
-    dir: &std::path::Path,
-    files: &mut Vec<std::path::PathBuf>,
-) -> std::io::Result<()> {
-    for entry in std::fs::read_dir(dir)? {
-        let path = entry?.path();
-        if path.is_dir() {
-            collect_toml_files(&path, files)?;
-        } else if path.extension().is_some_and(|e| e == "toml")
-            && path.file_name().is_some_and(|n| n != BANK_BLUEPRINT_FILE)
-        {
-            files.push(path);
-        }
-    }
-    Ok(())
 }
 
 #[cfg(test)]

@@ -106,7 +106,7 @@ impl BankStats {
         }
         let _ = writeln!(out, "\nservices ({}):", self.services.len());
         for (name, n) in &self.services {
-            let _ = writeln!(out, "  {n:>4}  {name}");
+            let _ = writeln!(out, "  {n:>4}  {}", crate::safe_text::line(name));
         }
         out
     }

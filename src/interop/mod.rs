@@ -231,7 +231,7 @@ pub fn read_text(file: &str, bytes: &[u8]) -> Result<String, Vec<LoadError>> {
         .lines()
         .enumerate()
         .filter_map(|(i, line)| {
-            let c = bank::parse::control_character(line)?;
+            let c = crate::safe_text::first_unsafe(line)?;
             Some(problem(
                 file,
                 Some(i + 1),
@@ -294,7 +294,7 @@ fn check_draft(d: &Draft) -> Vec<LoadError> {
                 .flat_map(|o| [("an option", o.text.as_str()), ("a reason", o.why.as_str())]),
         );
     for (what, text) in texts {
-        if let Some(c) = bank::parse::control_character(text) {
+        if let Some(c) = crate::safe_text::first_unsafe(text) {
             fail(control_message(what, c));
         }
     }
