@@ -1,12 +1,13 @@
 //! `proctor bank lint`: every rule of QUESTION-BANK.md that a program can check. Errors fail the
 //! lint (exit 1); warnings point at something a writer should look at or justify.
 
+use super::cues::{self, KeyPositions, content_words, words};
 use super::model::{Kind, Question};
 use super::near_duplicates;
 use super::parse::LoadError;
 use super::services;
 use crate::blueprint::Blueprint;
-use std::collections::{BTreeMap, HashSet};
+use std::collections::BTreeMap;
 use std::fmt::{self, Write};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -56,12 +57,23 @@ pub struct TaskRow {
     pub key_echoes_stem: usize,
     /// Mean over items of (mean key length / mean distractor length).
     pub mean_length_ratio: f64,
+    /// Single-answer items whose key is the option sharing the most words with the others
+    /// (k options tied for it count 1/k each), so chance is a quarter of `single`.
+    pub key_converges: f64,
+    /// Items (any kind) where a key repeats a stem cue that no distractor does.
+    pub stem_echo: usize,
+    /// Keys by option slot in file order.
+    pub positions: KeyPositions,
 }
 
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub struct LintReport {
     pub findings: Vec<Finding>,
     pub tasks: Vec<TaskRow>,
+    /// Each domain's tasks added up, labelled with the domain's number.
+    pub domains: Vec<TaskRow>,
+    /// Every task added up, labelled "all".
+    pub bank: TaskRow,
 }
 
 impl LintReport {
@@ -88,43 +100,9 @@ impl LintReport {
         if !self.findings.is_empty() {
             out.push('\n');
         }
-        let _ = writeln!(
-            out,
-            "{:<6} {:>5} {:>9} {:>12} {:>13} {:>11} {:>11}",
-            "task", "count", "multiple", "key longest", "key shortest", "key echoes", "key/distr."
-        );
-        let pct = |n: usize, d: usize| {
-            if d == 0 {
-                "-".to_string()
-            } else {
-                format!("{:.0}%", 100.0 * n as f64 / d as f64)
-            }
-        };
-        for t in &self.tasks {
-            let _ = writeln!(
-                out,
-                "{:<6} {:>5} {:>9} {:>12} {:>13} {:>11} {:>11.2}",
-                t.task,
-                t.questions,
-                pct(t.multiple, t.questions),
-                pct(t.key_longest, t.single),
-                pct(t.key_shortest, t.single),
-                pct(t.key_echoes_stem, t.single),
-                t.mean_length_ratio
-            );
-        }
-        let sum = |f: fn(&TaskRow) -> usize| self.tasks.iter().map(f).sum::<usize>();
-        let (total, single) = (sum(|t| t.questions), sum(|t| t.single));
-        let _ = writeln!(
-            out,
-            "{:<6} {:>5} {:>9} {:>12} {:>13} {:>11}",
-            "all",
-            total,
-            pct(sum(|t| t.multiple), total),
-            pct(sum(|t| t.key_longest), single),
-            pct(sum(|t| t.key_shortest), single),
-            pct(sum(|t| t.key_echoes_stem), single),
-        );
+        self.render_cues(&mut out);
+        self.render_positions(&mut out);
+        out.push_str(&legend());
         let _ = write!(
             out,
             "\n{} error{}, {} warning{}",
@@ -135,6 +113,109 @@ impl LintReport {
         );
         out
     }
+}
+
+impl LintReport {
+    fn render_cues(&self, out: &mut String) {
+        let _ = writeln!(
+            out,
+            "{:<6} {:>5} {:>9} {:>12} {:>13} {:>11} {:>9} {:>10} {:>11}",
+            "task",
+            "count",
+            "multiple",
+            "key longest",
+            "key shortest",
+            "key echoes",
+            "converge",
+            "stem echo",
+            "key/distr."
+        );
+        for t in self.tasks.iter().chain([&self.bank]) {
+            let ratio = if t.mean_length_ratio.is_nan() {
+                String::new()
+            } else {
+                format!("{:.2}", t.mean_length_ratio)
+            };
+            let _ = writeln!(
+                out,
+                "{:<6} {:>5} {:>9} {:>12} {:>13} {:>11} {:>9} {:>10} {:>11}",
+                t.task,
+                t.questions,
+                percent(t.multiple as f64, t.questions),
+                percent(t.key_longest as f64, t.single),
+                percent(t.key_shortest as f64, t.single),
+                percent(t.key_echoes_stem as f64, t.single),
+                percent(t.key_converges, t.single),
+                percent(t.stem_echo as f64, t.questions),
+                ratio
+            );
+        }
+    }
+
+    fn render_positions(&self, out: &mut String) {
+        let _ = writeln!(
+            out,
+            "\nkey position (file order): share of the options in each slot that are keys (chance)"
+        );
+        let _ = write!(out, "{:<8}", "task");
+        for slot in SLOTS {
+            let _ = write!(out, " {slot:>10}");
+        }
+        out.push('\n');
+        let domains = self
+            .domains
+            .iter()
+            .map(|d| (format!("domain {}", d.task), d));
+        let rows = self.tasks.iter().map(|t| (t.task.clone(), t));
+        for (label, row) in rows.chain(domains).chain([("all".into(), &self.bank)]) {
+            let _ = write!(out, "{label:<8}");
+            for slot in 0..SLOTS.len() {
+                let cell = match row.positions.share(slot) {
+                    Some((share, chance)) => format!("{share:.0}% ({chance:.0})"),
+                    None => "-".into(),
+                };
+                let _ = write!(out, " {cell:>10}");
+            }
+            out.push('\n');
+        }
+    }
+}
+
+fn percent(n: f64, of: usize) -> String {
+    if of == 0 {
+        "-".to_string()
+    } else {
+        format!("{:.0}%", 100.0 * n / of as f64)
+    }
+}
+
+/// What the columns mean and where they warn: the thresholds are the constants below.
+fn legend() -> String {
+    let pct = |x: f64| format!("{:.0}%", 100.0 * x);
+    format!(
+        "\nkey longest/shortest: single-answer items whose key is the longest/shortest option (ties count);\n\
+         \x20 error over {} in a file, warning over {} bank-wide (chance 25% + 8 points).\n\
+         key echoes: single-answer items whose key shares the most words with the stem; warning over {}\n\
+         \x20 in a file, {} bank-wide.\n\
+         converge: single-answer items whose key shares the most words with the other options (ties\n\
+         \x20 split, chance 25%); warning over {} in a file, {} bank-wide.\n\
+         stem echo: items whose key repeats a stem number, quoted or code-like token, or three-word\n\
+         \x20 phrase that no distractor has; each such item is a warning.\n\
+         key/distr.: mean key length / mean distractor length; an item outside {}-{} is an error.\n\
+         key position: warning where a slot's share of keys is more than {} points from chance in a\n\
+         \x20 domain or the bank (chance: keys / options, 25% on single-answer items).\n\
+         Shares in a file are judged from {} single-answer items up.\n",
+        pct(MAX_EXTREME_KEY_SHARE),
+        pct(MAX_BANK_CUE_SHARE),
+        pct(MAX_ECHO_SHARE),
+        pct(MAX_BANK_CUE_SHARE),
+        pct(MAX_CONVERGENCE_SHARE),
+        pct(MAX_BANK_CUE_SHARE),
+        LENGTH_RATIO.start(),
+        LENGTH_RATIO.end(),
+        MAX_POSITION_DEVIATION,
+        MIN_SINGLES_FOR_SHARE,
+    )
 }
 
 /// Stem length limits, in words, the question line included.
@@ -149,6 +230,18 @@ pub const MAX_EXTREME_KEY_SHARE: f64 = 0.35;
 const MAX_ECHO_SHARE: f64 = 0.5;
 /// Files with fewer single-answer items than this are too small to judge the share on.
 const MIN_SINGLES_FOR_SHARE: usize = 4;
+/// Share of single-answer items in a file whose key may be the convergence option before a
+/// warning (chance is a quarter; a file has only 6 to 12 of them, so the bar is loose).
+const MAX_CONVERGENCE_SHARE: f64 = 0.5;
+/// Across the whole bank, the key may be the longest option, the option sharing the most words
+/// with the stem, or the one sharing the most with the other options in at most this share of
+/// single-answer items: chance (a quarter) plus 8 points.
+pub const MAX_BANK_CUE_SHARE: f64 = 0.33;
+/// In a domain or the bank, the share of keys in one option position (file order) may differ
+/// from chance by at most this many points.
+pub const MAX_POSITION_DEVIATION: f64 = 10.0;
+/// Option positions as the file orders them.
+const SLOTS: [&str; 6] = ["A", "B", "C", "D", "E", "F"];
 /// Word-trigram overlap at which two stems in one domain count as near duplicates.
 const NEAR_DUPLICATE: f64 = 0.5;
 /// A question names at most this many near duplicates (a bank of copies would list n² pairs).
@@ -180,9 +273,9 @@ pub fn lint(
     load_errors: &[LoadError],
     blueprint: &Blueprint,
 ) -> LintReport {
-    let mut report = LintReport::default();
+    let mut findings = Vec::new();
     for e in load_errors {
-        report.findings.push(Finding {
+        findings.push(Finding {
             severity: Severity::Error,
             file: e.file.clone(),
             line: e.line,
@@ -191,29 +284,39 @@ pub fn lint(
         });
     }
     for q in questions {
-        lint_question(q, &mut report.findings);
+        lint_question(q, &mut findings);
     }
     let mut by_file: BTreeMap<&str, Vec<&Question>> = BTreeMap::new();
     for q in questions {
         by_file.entry(&q.file).or_default().push(q);
     }
     for (file, qs) in &by_file {
-        lint_file(file, qs, &mut report.findings);
+        lint_file(file, qs, &mut findings);
     }
-    lint_near_duplicates(questions, &mut report.findings);
-    for (_, task) in blueprint.tasks() {
-        let qs: Vec<&Question> = questions.iter().filter(|q| q.task == task.id).collect();
-        report.tasks.push(task_row(&task.id, &qs));
+    lint_near_duplicates(questions, &mut findings);
+    let mut tasks = Vec::new();
+    let mut domains = Vec::new();
+    for domain in &blueprint.domains {
+        let first = tasks.len();
+        for task in &domain.tasks {
+            let qs: Vec<&Question> = questions.iter().filter(|q| q.task == task.id).collect();
+            tasks.push(task_row(&task.id, &qs));
+        }
+        let rows: Vec<&TaskRow> = tasks[first..].iter().collect();
+        domains.push(total(&domain.number.to_string(), &rows));
     }
+    let bank = total("all", &tasks.iter().collect::<Vec<_>>());
+    let mut report = LintReport {
+        findings,
+        tasks,
+        domains,
+        bank,
+    };
+    lint_totals(&mut report);
     report
         .findings
         .sort_by(|a, b| (a.severity, &a.file, a.line).cmp(&(b.severity, &b.file, b.line)));
     report
-}
-
-fn words(text: &str) -> impl Iterator<Item = &str> {
-    text.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’' || c == '-'))
-        .filter(|w| w.chars().any(char::is_alphanumeric))
 }
 
 fn has_absolute_word(text: &str) -> bool {
@@ -333,6 +436,18 @@ fn lint_question(q: &Question, out: &mut Vec<Finding>) {
             );
         }
     }
+    let echoed = cues::stem_echo(q);
+    if !echoed.is_empty() {
+        let shown: Vec<String> = echoed.iter().take(4).map(|c| format!("\"{c}\"")).collect();
+        push(
+            Severity::Warning,
+            format!(
+                "stem echo: the key repeats {}{} from the stem and no distractor does; put them in distractors too, or reword",
+                shown.join(", "),
+                if echoed.len() > 4 { " and more" } else { "" }
+            ),
+        );
+    }
     if let Some(ratio) = length_ratio(q)
         && !LENGTH_RATIO.contains(&ratio)
     {
@@ -355,20 +470,6 @@ fn length_ratio(q: &Question) -> Option<f64> {
         v.iter().map(|o| len(&o.text)).sum::<f64>() / v.len() as f64
     };
     Some(mean(&keys) / mean(&distractors))
-}
-
-/// Words that carry no content, left out when comparing an option's words with the stem's.
-const STOP_WORDS: &[&str] = &[
-    "the", "and", "for", "with", "from", "that", "this", "are", "its", "which", "will", "use",
-    "uses", "using", "into", "each", "than", "then", "their", "they", "can", "when", "what", "who",
-    "how", "not",
-];
-
-fn content_words(text: &str) -> HashSet<String> {
-    words(text)
-        .map(str::to_lowercase)
-        .filter(|w| w.chars().count() > 2 && !STOP_WORDS.contains(&w.as_str()))
-        .collect()
 }
 
 /// Whether a single-answer item's key shares the largest share of its words with the stem:
@@ -423,6 +524,15 @@ fn lint_file(file: &str, qs: &[&Question], out: &mut Vec<Finding>) {
             Severity::Warning,
             format!(
                 "the key repeats the stem's words more than any distractor in {echoes} of {singles} single-answer items; put stem nouns in distractors too"
+            ),
+        );
+    }
+    let converges: f64 = qs.iter().filter_map(|q| cues::convergence(q)).sum();
+    if singles >= MIN_SINGLES_FOR_SHARE && converges > MAX_CONVERGENCE_SHARE * singles as f64 {
+        push(
+            Severity::Warning,
+            format!(
+                "the key is the option sharing the most words with the other options in {converges:.0} of {singles} single-answer items (chance: a quarter); vary the distractors on several elements, or make the options equidistant"
             ),
         );
     }
@@ -513,6 +623,10 @@ fn lint_near_duplicates(questions: &[Question], out: &mut Vec<Finding>) {
 fn task_row(task: &str, qs: &[&Question]) -> TaskRow {
     let extremes: Vec<(bool, bool)> = qs.iter().filter_map(|q| key_extremes(q)).collect();
     let ratios: Vec<f64> = qs.iter().filter_map(|q| length_ratio(q)).collect();
+    let mut positions = KeyPositions::default();
+    for q in qs {
+        positions.add(q);
+    }
     TaskRow {
         task: task.to_string(),
         questions: qs.len(),
@@ -529,6 +643,94 @@ fn task_row(task: &str, qs: &[&Question]) -> TaskRow {
         } else {
             ratios.iter().sum::<f64>() / ratios.len() as f64
         },
+        key_converges: qs.iter().filter_map(|q| cues::convergence(q)).sum(),
+        stem_echo: qs.iter().filter(|q| !cues::stem_echo(q).is_empty()).count(),
+        positions,
+    }
+}
+
+/// The rows of several tasks added up (a domain, the bank); the length ratio is left out.
+fn total(label: &str, rows: &[&TaskRow]) -> TaskRow {
+    let sum = |f: fn(&TaskRow) -> usize| rows.iter().map(|r| f(r)).sum::<usize>();
+    let mut positions = KeyPositions::default();
+    for r in rows {
+        positions.merge(&r.positions);
+    }
+    TaskRow {
+        task: label.to_string(),
+        questions: sum(|t| t.questions),
+        multiple: sum(|t| t.multiple),
+        single: sum(|t| t.single),
+        key_longest: sum(|t| t.key_longest),
+        key_shortest: sum(|t| t.key_shortest),
+        key_echoes_stem: sum(|t| t.key_echoes_stem),
+        mean_length_ratio: f64::NAN,
+        key_converges: rows.iter().map(|r| r.key_converges).sum(),
+        stem_echo: sum(|t| t.stem_echo),
+        positions,
+    }
+}
+
+/// Bank-wide shares of single-answer items past [`MAX_BANK_CUE_SHARE`], and key positions
+/// past [`MAX_POSITION_DEVIATION`] in a domain or the bank.
+fn lint_totals(report: &mut LintReport) {
+    let mut warn = |file: String, message: String| {
+        report.findings.push(Finding {
+            severity: Severity::Warning,
+            file,
+            line: None,
+            question: None,
+            message,
+        })
+    };
+    let all = &report.bank;
+    if all.single >= MIN_SINGLES_FOR_SHARE {
+        let n = all.single as f64;
+        for (count, what) in [
+            (all.key_longest as f64, "is the longest option"),
+            (
+                all.key_echoes_stem as f64,
+                "shares the most words with the stem",
+            ),
+            (
+                all.key_converges,
+                "shares the most words with the other options",
+            ),
+        ] {
+            if count > MAX_BANK_CUE_SHARE * n {
+                warn(
+                    "bank".into(),
+                    format!(
+                        "the key {what} in {:.0}% of single-answer items; at most {:.0}% (chance 25% + 8 points)",
+                        100.0 * count / n,
+                        100.0 * MAX_BANK_CUE_SHARE
+                    ),
+                );
+            }
+        }
+    }
+    for row in report.domains.iter().chain([all]) {
+        let place = if row.task == "all" {
+            "bank".to_string()
+        } else {
+            format!("domain {}", row.task)
+        };
+        let off: Vec<String> = (0..SLOTS.len())
+            .filter_map(|slot| {
+                let (share, chance) = row.positions.share(slot)?;
+                ((share - chance).abs() > MAX_POSITION_DEVIATION)
+                    .then(|| format!("{} {share:.0}% (chance {chance:.0}%)", SLOTS[slot]))
+            })
+            .collect();
+        if !off.is_empty() {
+            warn(
+                place,
+                format!(
+                    "keys by option position in file order are uneven: {}; exports show file order, so spread keys evenly",
+                    off.join(", ")
+                ),
+            );
+        }
     }
 }
 

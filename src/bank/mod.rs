@@ -1,6 +1,7 @@
 //! The question bank: loading (embedded at build time, or a folder), validation, statistics and
 //! the lint rules of QUESTION-BANK.md.
 
+pub mod cues;
 pub mod files;
 pub mod lint;
 pub mod model;
