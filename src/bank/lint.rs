@@ -681,7 +681,7 @@ fn lint_totals(report: &mut LintReport) {
             line: None,
             question: None,
             message,
-        })
+        });
     };
     let all = &report.bank;
     if all.single >= MIN_SINGLES_FOR_SHARE {
