@@ -186,7 +186,12 @@ pub enum BankCommand {
         json: bool,
     },
     /// Check every machine-checkable rule of the question-writing guide.
-    Lint,
+    Lint {
+        /// Also list every single-answer item's wording cues (convergence, stem echo,
+        /// longest, shortest), to find the ones to rewrite.
+        #[arg(long)]
+        items: bool,
+    },
     /// Write the whole bank as GIFT (Moodle), an Anki text file, or CSV.
     Export {
         #[arg(long, value_enum)]
@@ -258,10 +263,10 @@ pub fn run(cli: Cli) -> Result<ExitCode, CliError> {
             out(bank_stats(&setup, &blueprint, json)?)
         }
         Some(Command::Bank {
-            command: BankCommand::Lint,
+            command: BankCommand::Lint { items },
         }) => {
             let blueprint = setup.blueprint()?;
-            let (report, failed) = bank_lint(&setup, &blueprint)?;
+            let (report, failed) = bank_lint(&setup, &blueprint, items)?;
             print_out(&report)?;
             Ok(if failed {
                 ExitCode::from(1)
@@ -564,14 +569,22 @@ pub fn bank_stats(setup: &Setup, blueprint: &Blueprint, json: bool) -> Result<St
 }
 
 /// `proctor bank lint`: the report, and whether it found errors.
-pub fn bank_lint(setup: &Setup, blueprint: &Blueprint) -> Result<(String, bool), CliError> {
+pub fn bank_lint(
+    setup: &Setup,
+    blueprint: &Blueprint,
+    items: bool,
+) -> Result<(String, bool), CliError> {
     let files = match &setup.bank {
         None => bank::embedded_files(),
         Some(dir) => bank::read_dir_files(dir)?,
     };
     let (questions, errors) = bank::parse_files(&files, blueprint);
     let report = bank::lint::lint(&questions, &errors, blueprint);
-    Ok((report.render(), report.errors() > 0))
+    let mut text = report.render();
+    if items {
+        text = format!("{}\n{text}", bank::lint::item_cues(&questions));
+    }
+    Ok((text, report.errors() > 0))
 }
 
 #[cfg(test)]

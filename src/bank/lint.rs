@@ -491,6 +491,36 @@ fn key_echoes_stem(q: &Question) -> Option<bool> {
     Some(overlap.iter().all(|&x| x <= overlap[key]))
 }
 
+/// One line per single-answer item with the wording cues a program can see on it: the key is
+/// the centre of the options (convergence), it shares the most words with the stem, it is the
+/// longest or the shortest option. For writers fixing a file: `bank lint --items`.
+pub fn item_cues(questions: &[Question]) -> String {
+    let mut out = String::from("id           converge  echoes-stem  longest  shortest\n");
+    for q in questions.iter().filter(|q| q.kind == Kind::Single) {
+        let flag = |b: bool| if b { "yes" } else { "-" };
+        let converge = cues::convergence(q).map_or("-".to_string(), |c| {
+            if c >= 1.0 {
+                "yes".into()
+            } else if c > 0.0 {
+                format!("tie {c:.2}")
+            } else {
+                "-".into()
+            }
+        });
+        let (longest, shortest) = key_extremes(q).unwrap_or((false, false));
+        let _ = writeln!(
+            out,
+            "{:<12} {:<9} {:<12} {:<8} {}",
+            crate::safe_text::line(&q.id),
+            converge,
+            flag(key_echoes_stem(q) == Some(true)),
+            flag(longest),
+            flag(shortest)
+        );
+    }
+    out
+}
+
 /// (key is longest, key is shortest) for a single-answer item.
 fn key_extremes(q: &Question) -> Option<(bool, bool)> {
     if q.kind != Kind::Single {
@@ -515,24 +545,34 @@ fn lint_file(file: &str, qs: &[&Question], out: &mut Vec<Finding>) {
     };
     let extremes: Vec<(bool, bool)> = qs.iter().filter_map(|q| key_extremes(q)).collect();
     let singles = extremes.len();
-    let echoes = qs
+    let echoing: Vec<&str> = qs
         .iter()
         .filter(|q| key_echoes_stem(q) == Some(true))
-        .count();
+        .map(|q| q.id.as_str())
+        .collect();
+    let echoes = echoing.len();
     if singles >= MIN_SINGLES_FOR_SHARE && echoes as f64 > MAX_ECHO_SHARE * singles as f64 {
         push(
             Severity::Warning,
             format!(
-                "the key repeats the stem's words more than any distractor in {echoes} of {singles} single-answer items; put stem nouns in distractors too"
+                "the key repeats the stem's words more than any distractor in {echoes} of {singles} single-answer items; put stem nouns in distractors too: {}",
+                echoing.join(", ")
             ),
         );
     }
     let converges: f64 = qs.iter().filter_map(|q| cues::convergence(q)).sum();
     if singles >= MIN_SINGLES_FOR_SHARE && converges > MAX_CONVERGENCE_SHARE * singles as f64 {
+        // Which items, so a writer can fix them: those whose key alone is the centre first.
+        let centred: Vec<&str> = qs
+            .iter()
+            .filter(|q| cues::convergence(q).is_some_and(|c| c >= 1.0))
+            .map(|q| q.id.as_str())
+            .collect();
         push(
             Severity::Warning,
             format!(
-                "the key is the option sharing the most words with the other options in {converges:.0} of {singles} single-answer items (chance: a quarter); vary the distractors on several elements, or make the options equidistant"
+                "the key is the option sharing the most words with the other options in {converges:.0} of {singles} single-answer items (chance: a quarter); vary the distractors on several elements, or make the options equidistant. The key alone is the centre in: {}",
+                centred.join(", ")
             ),
         );
     }
