@@ -74,6 +74,17 @@ pub struct LintReport {
     pub domains: Vec<TaskRow>,
     /// Every task added up, labelled "all".
     pub bank: TaskRow,
+    /// How well the questions cover the blueprint's bullets; None when it lists none.
+    pub skills: Option<SkillCoverage>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SkillCoverage {
+    pub bullets: usize,
+    /// Bullets named by at least [`MIN_QUESTIONS_PER_SKILL`] questions.
+    pub covered: usize,
+    /// Questions whose `skills` is empty.
+    pub untagged: usize,
 }
 
 impl LintReport {
@@ -102,6 +113,13 @@ impl LintReport {
         }
         self.render_cues(&mut out);
         self.render_positions(&mut out);
+        if let Some(s) = self.skills {
+            let _ = writeln!(
+                out,
+                "\nskills: {} of {} exam-guide bullets tested by {MIN_QUESTIONS_PER_SKILL}+ questions; {} questions name none",
+                s.covered, s.bullets, s.untagged
+            );
+        }
         out.push_str(&legend());
         let _ = write!(
             out,
@@ -204,6 +222,7 @@ fn legend() -> String {
          key/distr.: mean key length / mean distractor length; an item outside {}-{} is an error.\n\
          key position: warning where a slot's share of keys is more than {} points from chance in a\n\
          \x20 domain or the bank (chance: keys / options, 25% on single-answer items).\n\
+         skills: warning for a bullet tested by fewer than {} questions, and for a question naming none.\n\
          Shares in a file are judged from {} single-answer items up.\n",
         pct(MAX_EXTREME_KEY_SHARE),
         pct(MAX_BANK_CUE_SHARE),
@@ -214,6 +233,7 @@ fn legend() -> String {
         LENGTH_RATIO.start(),
         LENGTH_RATIO.end(),
         MAX_POSITION_DEVIATION,
+        MIN_QUESTIONS_PER_SKILL,
         MIN_SINGLES_FOR_SHARE,
     )
 }
@@ -240,6 +260,8 @@ pub const MAX_BANK_CUE_SHARE: f64 = 0.33;
 /// In a domain or the bank, the share of keys in one option position (file order) may differ
 /// from chance by at most this many points.
 pub const MAX_POSITION_DEVIATION: f64 = 10.0;
+/// Each exam-guide bullet should be tested by at least this many questions.
+pub const MIN_QUESTIONS_PER_SKILL: usize = 2;
 /// Option positions as the file orders them.
 const SLOTS: [&str; 6] = ["A", "B", "C", "D", "E", "F"];
 /// Word-trigram overlap at which two stems in one domain count as near duplicates.
@@ -294,6 +316,7 @@ pub fn lint(
         lint_file(file, qs, &mut findings);
     }
     lint_near_duplicates(questions, &mut findings);
+    let skills = lint_skills(questions, blueprint, &mut findings);
     let mut tasks = Vec::new();
     let mut domains = Vec::new();
     for domain in &blueprint.domains {
@@ -311,6 +334,7 @@ pub fn lint(
         tasks,
         domains,
         bank,
+        skills,
     };
     lint_totals(&mut report);
     report
@@ -618,6 +642,64 @@ fn lint_near_duplicates(questions: &[Question], out: &mut Vec<Finding>) {
             }
         }
     }
+}
+
+/// Issue 9: every exam-guide bullet is tested by at least [`MIN_QUESTIONS_PER_SKILL`]
+/// questions, and every question names the bullets it tests. Silent for a blueprint without
+/// bullets.
+fn lint_skills(
+    questions: &[Question],
+    blueprint: &Blueprint,
+    out: &mut Vec<Finding>,
+) -> Option<SkillCoverage> {
+    if !blueprint.has_skills() {
+        return None;
+    }
+    let warn = |file: String, line, question, message| Finding {
+        severity: Severity::Warning,
+        file,
+        line,
+        question,
+        message,
+    };
+    let untagged: Vec<&Question> = questions.iter().filter(|q| q.skills.is_empty()).collect();
+    for q in &untagged {
+        out.push(warn(
+            q.file.clone(),
+            Some(q.line),
+            Some(q.id.clone()),
+            format!(
+                "names no skills: add the 1 to 3 exam-guide bullets of task {} it tests (`proctor bank stats` lists them)",
+                q.task
+            ),
+        ));
+    }
+    let counts = super::stats::skill_counts(questions, blueprint);
+    for c in counts
+        .iter()
+        .filter(|c| c.questions < MIN_QUESTIONS_PER_SKILL)
+    {
+        out.push(warn(
+            format!("task {}", c.task),
+            None,
+            None,
+            format!(
+                "bullet {} ({}) is tested by {} question{}; each bullet needs at least {MIN_QUESTIONS_PER_SKILL}",
+                c.skill,
+                c.text,
+                c.questions,
+                if c.questions == 1 { "" } else { "s" }
+            ),
+        ));
+    }
+    Some(SkillCoverage {
+        bullets: counts.len(),
+        covered: counts
+            .iter()
+            .filter(|c| c.questions >= MIN_QUESTIONS_PER_SKILL)
+            .count(),
+        untagged: untagged.len(),
+    })
 }
 
 fn task_row(task: &str, qs: &[&Question]) -> TaskRow {
