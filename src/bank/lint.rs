@@ -305,15 +305,14 @@ pub fn lint(
             message: e.message.clone(),
         });
     }
-    for q in questions {
-        lint_question(q, &mut findings);
+    let measured: Vec<Measured> = questions.iter().map(Measured::new).collect();
+    let mut by_file: BTreeMap<&str, Vec<&Measured>> = BTreeMap::new();
+    for m in &measured {
+        lint_question(m, &mut findings);
+        by_file.entry(&m.q.file).or_default().push(m);
     }
-    let mut by_file: BTreeMap<&str, Vec<&Question>> = BTreeMap::new();
-    for q in questions {
-        by_file.entry(&q.file).or_default().push(q);
-    }
-    for (file, qs) in &by_file {
-        lint_file(file, qs, &mut findings);
+    for (file, ms) in &by_file {
+        lint_file(file, ms, &mut findings);
     }
     lint_near_duplicates(questions, &mut findings);
     let skills = lint_skills(questions, blueprint, &mut findings);
@@ -322,8 +321,8 @@ pub fn lint(
     for domain in &blueprint.domains {
         let first = tasks.len();
         for task in &domain.tasks {
-            let qs: Vec<&Question> = questions.iter().filter(|q| q.task == task.id).collect();
-            tasks.push(task_row(&task.id, &qs));
+            let ms: Vec<&Measured> = measured.iter().filter(|m| m.q.task == task.id).collect();
+            tasks.push(task_row(&task.id, &ms));
         }
         let rows: Vec<&TaskRow> = tasks[first..].iter().collect();
         domains.push(total(&domain.number.to_string(), &rows));
@@ -371,7 +370,33 @@ fn positional_reference(text: &str) -> Option<String> {
     None
 }
 
-fn lint_question(q: &Question, out: &mut Vec<Finding>) {
+/// What lint measures on one question, once, for the checks of the question, its file and its
+/// task.
+struct Measured<'a> {
+    q: &'a Question,
+    /// Single-answer items: (the key is the longest option, the key is the shortest).
+    extremes: Option<(bool, bool)>,
+    echoes_stem: bool,
+    converges: Option<f64>,
+    stem_echo: Vec<String>,
+    length_ratio: Option<f64>,
+}
+
+impl Measured<'_> {
+    fn new(q: &Question) -> Measured<'_> {
+        Measured {
+            q,
+            extremes: key_extremes(q),
+            echoes_stem: key_echoes_stem(q) == Some(true),
+            converges: cues::convergence(q),
+            stem_echo: cues::stem_echo(q),
+            length_ratio: length_ratio(q),
+        }
+    }
+}
+
+fn lint_question(m: &Measured, out: &mut Vec<Finding>) {
+    let q = m.q;
     let mut push = |severity, message: String| {
         out.push(Finding {
             severity,
@@ -460,7 +485,7 @@ fn lint_question(q: &Question, out: &mut Vec<Finding>) {
             );
         }
     }
-    let echoed = cues::stem_echo(q);
+    let echoed = &m.stem_echo;
     if !echoed.is_empty() {
         let shown: Vec<String> = echoed.iter().take(4).map(|c| format!("\"{c}\"")).collect();
         push(
@@ -472,7 +497,7 @@ fn lint_question(q: &Question, out: &mut Vec<Finding>) {
             ),
         );
     }
-    if let Some(ratio) = length_ratio(q)
+    if let Some(ratio) = m.length_ratio
         && !LENGTH_RATIO.contains(&ratio)
     {
         push(
@@ -527,7 +552,7 @@ fn key_extremes(q: &Question) -> Option<(bool, bool)> {
     Some((lens[key] == max, lens[key] == min))
 }
 
-fn lint_file(file: &str, qs: &[&Question], out: &mut Vec<Finding>) {
+fn lint_file(file: &str, ms: &[&Measured], out: &mut Vec<Finding>) {
     let mut push = |severity, message: String| {
         out.push(Finding {
             severity,
@@ -537,12 +562,9 @@ fn lint_file(file: &str, qs: &[&Question], out: &mut Vec<Finding>) {
             message,
         })
     };
-    let extremes: Vec<(bool, bool)> = qs.iter().filter_map(|q| key_extremes(q)).collect();
+    let extremes: Vec<(bool, bool)> = ms.iter().filter_map(|m| m.extremes).collect();
     let singles = extremes.len();
-    let echoes = qs
-        .iter()
-        .filter(|q| key_echoes_stem(q) == Some(true))
-        .count();
+    let echoes = ms.iter().filter(|m| m.echoes_stem).count();
     if singles >= MIN_SINGLES_FOR_SHARE && echoes as f64 > MAX_ECHO_SHARE * singles as f64 {
         push(
             Severity::Warning,
@@ -551,7 +573,7 @@ fn lint_file(file: &str, qs: &[&Question], out: &mut Vec<Finding>) {
             ),
         );
     }
-    let converges: f64 = qs.iter().filter_map(|q| cues::convergence(q)).sum();
+    let converges: f64 = ms.iter().filter_map(|m| m.converges).sum();
     if singles >= MIN_SINGLES_FOR_SHARE && converges > MAX_CONVERGENCE_SHARE * singles as f64 {
         push(
             Severity::Warning,
@@ -575,7 +597,7 @@ fn lint_file(file: &str, qs: &[&Question], out: &mut Vec<Finding>) {
         }
     }
     let (mut keys, mut key_abs, mut distractors, mut distractor_abs) = (0, 0, 0, 0);
-    for o in qs.iter().flat_map(|q| &q.options) {
+    for o in ms.iter().flat_map(|m| &m.q.options) {
         let absolute = has_absolute_word(&o.text) as usize;
         if o.correct {
             keys += 1;
@@ -702,31 +724,28 @@ fn lint_skills(
     })
 }
 
-fn task_row(task: &str, qs: &[&Question]) -> TaskRow {
-    let extremes: Vec<(bool, bool)> = qs.iter().filter_map(|q| key_extremes(q)).collect();
-    let ratios: Vec<f64> = qs.iter().filter_map(|q| length_ratio(q)).collect();
+fn task_row(task: &str, ms: &[&Measured]) -> TaskRow {
+    let extremes: Vec<(bool, bool)> = ms.iter().filter_map(|m| m.extremes).collect();
+    let ratios: Vec<f64> = ms.iter().filter_map(|m| m.length_ratio).collect();
     let mut positions = KeyPositions::default();
-    for q in qs {
-        positions.add(q);
+    for m in ms {
+        positions.add(m.q);
     }
     TaskRow {
         task: task.to_string(),
-        questions: qs.len(),
-        multiple: qs.iter().filter(|q| q.kind == Kind::Multiple).count(),
+        questions: ms.len(),
+        multiple: ms.iter().filter(|m| m.q.kind == Kind::Multiple).count(),
         single: extremes.len(),
         key_longest: extremes.iter().filter(|e| e.0).count(),
         key_shortest: extremes.iter().filter(|e| e.1).count(),
-        key_echoes_stem: qs
-            .iter()
-            .filter(|q| key_echoes_stem(q) == Some(true))
-            .count(),
+        key_echoes_stem: ms.iter().filter(|m| m.echoes_stem).count(),
         mean_length_ratio: if ratios.is_empty() {
             0.0
         } else {
             ratios.iter().sum::<f64>() / ratios.len() as f64
         },
-        key_converges: qs.iter().filter_map(|q| cues::convergence(q)).sum(),
-        stem_echo: qs.iter().filter(|q| !cues::stem_echo(q).is_empty()).count(),
+        key_converges: ms.iter().filter_map(|m| m.converges).sum(),
+        stem_echo: ms.iter().filter(|m| !m.stem_echo.is_empty()).count(),
         positions,
     }
 }
