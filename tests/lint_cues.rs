@@ -17,12 +17,13 @@ fn lint_fixture(case: &str) -> LintReport {
     report
 }
 
-/// The warnings, as printed.
+/// The warnings, as printed, but for the exam-guide bullets these small banks leave untested
+/// (`tests/skills_coverage.rs` checks those).
 fn warnings(report: &LintReport) -> Vec<String> {
     report
         .findings
         .iter()
-        .filter(|f| f.severity == Severity::Warning)
+        .filter(|f| f.severity == Severity::Warning && !f.file.starts_with("task "))
         .map(ToString::to_string)
         .collect()
 }

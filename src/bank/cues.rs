@@ -70,9 +70,12 @@ pub fn convergence(q: &Question) -> Option<f64> {
 /// quoted string, a code-like token (`GetMetricData`, `AWS/EC2`, `s3:GetObject`), or a phrase
 /// of three words (at most one of them a stop word). Each is a cue that picks the key unread.
 pub fn stem_echo(q: &Question) -> Vec<String> {
-    let (keys, distractors): (Vec<_>, Vec<_>) = q.options.iter().partition(|o| o.correct);
-    let in_any =
-        |texts: &[&super::model::AnswerOption], cue: &Cue| texts.iter().any(|o| cue.is_in(&o.text));
+    let (keys, distractors): (Vec<_>, Vec<_>) = q
+        .options
+        .iter()
+        .map(|o| (o.correct, Said::new(&o.text)))
+        .partition(|(correct, _)| *correct);
+    let in_any = |said: &[(bool, Said)], cue: &Cue| said.iter().any(|(_, s)| s.has(cue));
     let mut echoed: Vec<String> = Vec::new();
     // The stem position of the last phrase echoed, to join overlapping ones into one.
     let mut last_phrase = None;
@@ -115,12 +118,27 @@ enum CueKind {
     Phrase(usize),
 }
 
-impl Cue {
-    fn is_in(&self, text: &str) -> bool {
-        match self.kind {
-            CueKind::Token => tokens(text).any(|t| t == self.shown),
-            CueKind::Quoted => text.contains(&self.shown),
-            CueKind::Phrase(_) => phrases(text).any(|(_, p)| p == self.shown),
+/// An option's text, read once for every cue to be looked up in it.
+struct Said<'a> {
+    text: &'a str,
+    tokens: HashSet<&'a str>,
+    phrases: HashSet<String>,
+}
+
+impl<'a> Said<'a> {
+    fn new(text: &'a str) -> Said<'a> {
+        Said {
+            text,
+            tokens: tokens(text).collect(),
+            phrases: phrases(text).map(|(_, p)| p).collect(),
+        }
+    }
+
+    fn has(&self, cue: &Cue) -> bool {
+        match cue.kind {
+            CueKind::Token => self.tokens.contains(cue.shown.as_str()),
+            CueKind::Quoted => self.text.contains(&cue.shown),
+            CueKind::Phrase(_) => self.phrases.contains(&cue.shown),
         }
     }
 }

@@ -74,6 +74,17 @@ pub struct LintReport {
     pub domains: Vec<TaskRow>,
     /// Every task added up, labelled "all".
     pub bank: TaskRow,
+    /// How well the questions cover the blueprint's bullets; None when it lists none.
+    pub skills: Option<SkillCoverage>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SkillCoverage {
+    pub bullets: usize,
+    /// Bullets named by at least [`MIN_QUESTIONS_PER_SKILL`] questions.
+    pub covered: usize,
+    /// Questions whose `skills` is empty.
+    pub untagged: usize,
 }
 
 impl LintReport {
@@ -102,6 +113,13 @@ impl LintReport {
         }
         self.render_cues(&mut out);
         self.render_positions(&mut out);
+        if let Some(s) = self.skills {
+            let _ = writeln!(
+                out,
+                "\nskills: {} of {} exam-guide bullets tested by {MIN_QUESTIONS_PER_SKILL}+ questions; {} questions name none",
+                s.covered, s.bullets, s.untagged
+            );
+        }
         out.push_str(&legend());
         let _ = write!(
             out,
@@ -204,6 +222,7 @@ fn legend() -> String {
          key/distr.: mean key length / mean distractor length; an item outside {}-{} is an error.\n\
          key position: warning where a slot's share of keys is more than {} points from chance in a\n\
          \x20 domain or the bank (chance: keys / options, 25% on single-answer items).\n\
+         skills: warning for a bullet tested by fewer than {} questions, and for a question naming none.\n\
          Shares in a file are judged from {} single-answer items up.\n",
         pct(MAX_EXTREME_KEY_SHARE),
         pct(MAX_BANK_CUE_SHARE),
@@ -214,6 +233,7 @@ fn legend() -> String {
         LENGTH_RATIO.start(),
         LENGTH_RATIO.end(),
         MAX_POSITION_DEVIATION,
+        MIN_QUESTIONS_PER_SKILL,
         MIN_SINGLES_FOR_SHARE,
     )
 }
@@ -240,6 +260,8 @@ pub const MAX_BANK_CUE_SHARE: f64 = 0.33;
 /// In a domain or the bank, the share of keys in one option position (file order) may differ
 /// from chance by at most this many points.
 pub const MAX_POSITION_DEVIATION: f64 = 10.0;
+/// Each exam-guide bullet should be tested by at least this many questions.
+pub const MIN_QUESTIONS_PER_SKILL: usize = 2;
 /// Option positions as the file orders them.
 const SLOTS: [&str; 6] = ["A", "B", "C", "D", "E", "F"];
 /// Word-trigram overlap at which two stems in one domain count as near duplicates.
@@ -283,24 +305,24 @@ pub fn lint(
             message: e.message.clone(),
         });
     }
-    for q in questions {
-        lint_question(q, &mut findings);
+    let measured: Vec<Measured> = questions.iter().map(Measured::new).collect();
+    let mut by_file: BTreeMap<&str, Vec<&Measured>> = BTreeMap::new();
+    for m in &measured {
+        lint_question(m, &mut findings);
+        by_file.entry(&m.q.file).or_default().push(m);
     }
-    let mut by_file: BTreeMap<&str, Vec<&Question>> = BTreeMap::new();
-    for q in questions {
-        by_file.entry(&q.file).or_default().push(q);
-    }
-    for (file, qs) in &by_file {
-        lint_file(file, qs, &mut findings);
+    for (file, ms) in &by_file {
+        lint_file(file, ms, &mut findings);
     }
     lint_near_duplicates(questions, &mut findings);
+    let skills = lint_skills(questions, blueprint, &mut findings);
     let mut tasks = Vec::new();
     let mut domains = Vec::new();
     for domain in &blueprint.domains {
         let first = tasks.len();
         for task in &domain.tasks {
-            let qs: Vec<&Question> = questions.iter().filter(|q| q.task == task.id).collect();
-            tasks.push(task_row(&task.id, &qs));
+            let ms: Vec<&Measured> = measured.iter().filter(|m| m.q.task == task.id).collect();
+            tasks.push(task_row(&task.id, &ms));
         }
         let rows: Vec<&TaskRow> = tasks[first..].iter().collect();
         domains.push(total(&domain.number.to_string(), &rows));
@@ -311,6 +333,7 @@ pub fn lint(
         tasks,
         domains,
         bank,
+        skills,
     };
     lint_totals(&mut report);
     report
@@ -347,7 +370,33 @@ fn positional_reference(text: &str) -> Option<String> {
     None
 }
 
-fn lint_question(q: &Question, out: &mut Vec<Finding>) {
+/// What lint measures on one question, once, for the checks of the question, its file and its
+/// task.
+struct Measured<'a> {
+    q: &'a Question,
+    /// Single-answer items: (the key is the longest option, the key is the shortest).
+    extremes: Option<(bool, bool)>,
+    echoes_stem: bool,
+    converges: Option<f64>,
+    stem_echo: Vec<String>,
+    length_ratio: Option<f64>,
+}
+
+impl Measured<'_> {
+    fn new(q: &Question) -> Measured<'_> {
+        Measured {
+            q,
+            extremes: key_extremes(q),
+            echoes_stem: key_echoes_stem(q) == Some(true),
+            converges: cues::convergence(q),
+            stem_echo: cues::stem_echo(q),
+            length_ratio: length_ratio(q),
+        }
+    }
+}
+
+fn lint_question(m: &Measured, out: &mut Vec<Finding>) {
+    let q = m.q;
     let mut push = |severity, message: String| {
         out.push(Finding {
             severity,
@@ -436,7 +485,7 @@ fn lint_question(q: &Question, out: &mut Vec<Finding>) {
             );
         }
     }
-    let echoed = cues::stem_echo(q);
+    let echoed = &m.stem_echo;
     if !echoed.is_empty() {
         let shown: Vec<String> = echoed.iter().take(4).map(|c| format!("\"{c}\"")).collect();
         push(
@@ -448,7 +497,7 @@ fn lint_question(q: &Question, out: &mut Vec<Finding>) {
             ),
         );
     }
-    if let Some(ratio) = length_ratio(q)
+    if let Some(ratio) = m.length_ratio
         && !LENGTH_RATIO.contains(&ratio)
     {
         push(
@@ -497,8 +546,9 @@ fn key_echoes_stem(q: &Question) -> Option<bool> {
 pub fn item_cues(questions: &[Question]) -> String {
     let mut out = String::from("id           converge  echoes-stem  longest  shortest\n");
     for q in questions.iter().filter(|q| q.kind == Kind::Single) {
+        let m = Measured::new(q);
         let flag = |b: bool| if b { "yes" } else { "-" };
-        let converge = cues::convergence(q).map_or("-".to_string(), |c| {
+        let converge = m.converges.map_or("-".to_string(), |c| {
             if c >= 1.0 {
                 "yes".into()
             } else if c > 0.0 {
@@ -507,13 +557,13 @@ pub fn item_cues(questions: &[Question]) -> String {
                 "-".into()
             }
         });
-        let (longest, shortest) = key_extremes(q).unwrap_or((false, false));
+        let (longest, shortest) = m.extremes.unwrap_or((false, false));
         let _ = writeln!(
             out,
             "{:<12} {:<9} {:<12} {:<8} {}",
             crate::safe_text::line(&q.id),
             converge,
-            flag(key_echoes_stem(q) == Some(true)),
+            flag(m.echoes_stem),
             flag(longest),
             flag(shortest)
         );
@@ -533,7 +583,7 @@ fn key_extremes(q: &Question) -> Option<(bool, bool)> {
     Some((lens[key] == max, lens[key] == min))
 }
 
-fn lint_file(file: &str, qs: &[&Question], out: &mut Vec<Finding>) {
+fn lint_file(file: &str, ms: &[&Measured], out: &mut Vec<Finding>) {
     let mut push = |severity, message: String| {
         out.push(Finding {
             severity,
@@ -543,12 +593,12 @@ fn lint_file(file: &str, qs: &[&Question], out: &mut Vec<Finding>) {
             message,
         });
     };
-    let extremes: Vec<(bool, bool)> = qs.iter().filter_map(|q| key_extremes(q)).collect();
+    let extremes: Vec<(bool, bool)> = ms.iter().filter_map(|m| m.extremes).collect();
     let singles = extremes.len();
-    let echoing: Vec<&str> = qs
+    let echoing: Vec<&str> = ms
         .iter()
-        .filter(|q| key_echoes_stem(q) == Some(true))
-        .map(|q| q.id.as_str())
+        .filter(|m| m.echoes_stem)
+        .map(|m| m.q.id.as_str())
         .collect();
     let echoes = echoing.len();
     if singles >= MIN_SINGLES_FOR_SHARE && echoes as f64 > MAX_ECHO_SHARE * singles as f64 {
@@ -560,13 +610,13 @@ fn lint_file(file: &str, qs: &[&Question], out: &mut Vec<Finding>) {
             ),
         );
     }
-    let converges: f64 = qs.iter().filter_map(|q| cues::convergence(q)).sum();
+    let converges: f64 = ms.iter().filter_map(|m| m.converges).sum();
     if singles >= MIN_SINGLES_FOR_SHARE && converges > MAX_CONVERGENCE_SHARE * singles as f64 {
         // Which items, so a writer can fix them: those whose key alone is the centre first.
-        let centred: Vec<&str> = qs
+        let centred: Vec<&str> = ms
             .iter()
-            .filter(|q| cues::convergence(q).is_some_and(|c| c >= 1.0))
-            .map(|q| q.id.as_str())
+            .filter(|m| m.converges.is_some_and(|c| c >= 1.0))
+            .map(|m| m.q.id.as_str())
             .collect();
         push(
             Severity::Warning,
@@ -591,7 +641,7 @@ fn lint_file(file: &str, qs: &[&Question], out: &mut Vec<Finding>) {
         }
     }
     let (mut keys, mut key_abs, mut distractors, mut distractor_abs) = (0, 0, 0, 0);
-    for o in qs.iter().flat_map(|q| &q.options) {
+    for o in ms.iter().flat_map(|m| &m.q.options) {
         let absolute = usize::from(has_absolute_word(&o.text));
         if o.correct {
             keys += 1;
@@ -660,31 +710,86 @@ fn lint_near_duplicates(questions: &[Question], out: &mut Vec<Finding>) {
     }
 }
 
-fn task_row(task: &str, qs: &[&Question]) -> TaskRow {
-    let extremes: Vec<(bool, bool)> = qs.iter().filter_map(|q| key_extremes(q)).collect();
-    let ratios: Vec<f64> = qs.iter().filter_map(|q| length_ratio(q)).collect();
+/// Issue 9: every exam-guide bullet is tested by at least [`MIN_QUESTIONS_PER_SKILL`]
+/// questions, and every question names the bullets it tests. Silent for a blueprint without
+/// bullets.
+fn lint_skills(
+    questions: &[Question],
+    blueprint: &Blueprint,
+    out: &mut Vec<Finding>,
+) -> Option<SkillCoverage> {
+    if !blueprint.has_skills() {
+        return None;
+    }
+    let warn = |file: String, line, question, message| Finding {
+        severity: Severity::Warning,
+        file,
+        line,
+        question,
+        message,
+    };
+    let untagged: Vec<&Question> = questions.iter().filter(|q| q.skills.is_empty()).collect();
+    for q in &untagged {
+        out.push(warn(
+            q.file.clone(),
+            Some(q.line),
+            Some(q.id.clone()),
+            format!(
+                "names no skills: add the 1 to 3 exam-guide bullets of task {} it tests (`proctor bank stats` lists them)",
+                q.task
+            ),
+        ));
+    }
+    let counts = super::stats::skill_counts(questions, blueprint);
+    for c in counts
+        .iter()
+        .filter(|c| c.questions < MIN_QUESTIONS_PER_SKILL)
+    {
+        out.push(warn(
+            format!("task {}", c.task),
+            None,
+            None,
+            format!(
+                "bullet {} ({}) is tested by {} question{}; each bullet needs at least {MIN_QUESTIONS_PER_SKILL}",
+                c.skill,
+                c.text,
+                c.questions,
+                if c.questions == 1 { "" } else { "s" }
+            ),
+        ));
+    }
+    Some(SkillCoverage {
+        bullets: counts.len(),
+        covered: counts
+            .iter()
+            .filter(|c| c.questions >= MIN_QUESTIONS_PER_SKILL)
+            .count(),
+        untagged: untagged.len(),
+    })
+}
+
+fn task_row(task: &str, ms: &[&Measured]) -> TaskRow {
+    let extremes: Vec<(bool, bool)> = ms.iter().filter_map(|m| m.extremes).collect();
+    let ratios: Vec<f64> = ms.iter().filter_map(|m| m.length_ratio).collect();
     let mut positions = KeyPositions::default();
-    for q in qs {
-        positions.add(q);
+    for m in ms {
+        positions.add(m.q);
     }
     TaskRow {
         task: task.to_string(),
-        questions: qs.len(),
-        multiple: qs.iter().filter(|q| q.kind == Kind::Multiple).count(),
+        questions: ms.len(),
+        multiple: ms.iter().filter(|m| m.q.kind == Kind::Multiple).count(),
         single: extremes.len(),
         key_longest: extremes.iter().filter(|e| e.0).count(),
         key_shortest: extremes.iter().filter(|e| e.1).count(),
-        key_echoes_stem: qs
-            .iter()
-            .filter(|q| key_echoes_stem(q) == Some(true))
-            .count(),
+        key_echoes_stem: ms.iter().filter(|m| m.echoes_stem).count(),
         mean_length_ratio: if ratios.is_empty() {
             0.0
         } else {
             ratios.iter().sum::<f64>() / ratios.len() as f64
         },
-        key_converges: qs.iter().filter_map(|q| cues::convergence(q)).sum(),
-        stem_echo: qs.iter().filter(|q| !cues::stem_echo(q).is_empty()).count(),
+        key_converges: ms.iter().filter_map(|m| m.converges).sum(),
+        stem_echo: ms.iter().filter(|m| !m.stem_echo.is_empty()).count(),
         positions,
     }
 }

@@ -4,6 +4,7 @@ use super::{Bank, Kind};
 use crate::blueprint::Blueprint;
 use indexmap::IndexMap;
 use serde::Serialize;
+use std::collections::HashMap;
 
 #[derive(Debug, Serialize)]
 pub struct BankStats {
@@ -14,6 +15,21 @@ pub struct BankStats {
     pub domains: Vec<DomainCount>,
     /// Questions naming each service (in any position), most tested first.
     pub services: IndexMap<String, usize>,
+    /// Questions naming each of the blueprint's knowledge and skill bullets, in blueprint
+    /// order; absent when the blueprint lists none.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub skills: Vec<SkillCount>,
+    /// Questions that name no bullet, when the blueprint lists bullets.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub without_skills: Option<usize>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct SkillCount {
+    pub skill: String,
+    pub task: String,
+    pub text: String,
+    pub questions: usize,
 }
 
 #[derive(Debug, Serialize)]
@@ -65,6 +81,10 @@ pub fn bank_stats(bank: &Bank, blueprint: &Blueprint) -> BankStats {
         }
     }
     services.sort_by(|a, x, b, y| y.cmp(x).then(a.cmp(b)));
+    let skills = skill_counts(bank.questions(), blueprint);
+    let without_skills = blueprint
+        .has_skills()
+        .then(|| count(&|q| q.skills.is_empty()));
     BankStats {
         exam: blueprint.code.clone(),
         questions: bank.len(),
@@ -72,7 +92,26 @@ pub fn bank_stats(bank: &Bank, blueprint: &Blueprint) -> BankStats {
         multiple: count(&|q| q.kind == Kind::Multiple),
         domains,
         services,
+        skills,
+        without_skills,
     }
+}
+
+/// How many questions name each of the blueprint's bullets, in blueprint order.
+pub fn skill_counts(questions: &[super::Question], blueprint: &Blueprint) -> Vec<SkillCount> {
+    let mut counts: HashMap<&str, usize> = HashMap::new();
+    for skill in questions.iter().flat_map(|q| &q.skills) {
+        *counts.entry(skill).or_default() += 1;
+    }
+    blueprint
+        .skills()
+        .map(|(task, skill)| SkillCount {
+            skill: skill.id.clone(),
+            task: task.id.clone(),
+            text: skill.text.clone(),
+            questions: counts.get(skill.id.as_str()).copied().unwrap_or(0),
+        })
+        .collect()
 }
 
 impl BankStats {
@@ -108,6 +147,37 @@ impl BankStats {
         for (name, n) in &self.services {
             let _ = writeln!(out, "  {n:>4}  {}", crate::safe_text::line(name));
         }
+        if !self.skills.is_empty() {
+            self.render_skills(&mut out);
+        }
         out
+    }
+
+    /// Questions per knowledge (k) and skill (s) bullet, one line per task statement.
+    fn render_skills(&self, out: &mut String) {
+        use std::fmt::Write;
+        let covered = self.skills.iter().filter(|s| s.questions > 0).count();
+        let _ = writeln!(
+            out,
+            "\nskills: questions per exam-guide bullet ({covered} of {} bullets tested; {} questions name none)",
+            self.skills.len(),
+            self.without_skills.unwrap_or(0)
+        );
+        let mut task = "";
+        for s in &self.skills {
+            if s.task != task {
+                if !task.is_empty() {
+                    out.push('\n');
+                }
+                task = &s.task;
+                let _ = write!(out, "  {task:<6}");
+            }
+            let short = s
+                .skill
+                .strip_prefix(&format!("{task}."))
+                .unwrap_or(&s.skill);
+            let _ = write!(out, " {short}:{}", s.questions);
+        }
+        out.push('\n');
     }
 }
