@@ -44,25 +44,51 @@ fn mini() -> PathBuf {
 #[test]
 fn a_mock_is_answered_flagged_ended_and_scored_in_plain_text() {
     let tmp = tempfile::tempdir().unwrap();
-    // Question 2 of seed 5's paper asks for three answers: two are not enough.
-    let input = "b\nnext\nflag\na c\na c d\nreview flagged\nend\nyes\nquit\n";
-    let out = run(&["--plain", "exam", "--seed", "5"], input, tmp.path());
+    // The paper first (the end of input pauses it): which question asks for several answers.
+    run(&["--plain", "exam", "--seed", "5"], "", tmp.path());
+    let saved: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(tmp.path().join("in-progress-exam.json")).unwrap())
+            .unwrap();
+    let items = saved["session"]["paper"]["items"].as_array().unwrap();
+    let multi = items
+        .iter()
+        .position(|i| i["key"].as_array().unwrap().len() > 1)
+        .expect("a multiple-response question");
+    let required = items[multi]["key"].as_array().unwrap().len();
+    let all = ["a", "b", "c", "d", "e", "f"];
+    let short = all[..required - 1].join(" ");
+    let full = all[..required].join(" ");
+    // Question 1: B. Then the multiple-response question, flagged: one answer short, then full.
+    let mut input = String::from("b\n");
+    input.push_str(&format!("go {}\nflag\n{short}\n{full}\n", multi + 1));
+    input.push_str("review flagged\nend\nyes\nquit\n");
+    let out = run(&["--plain", "resume"], &input, tmp.path());
     let stdout = text(&out.stdout);
     assert_eq!(out.status.code(), Some(0), "{stdout}{}", text(&out.stderr));
+    // Resumed with the clock where it was left: still about three hours.
     assert!(
-        stdout.contains("Question 1 of 75 · 3:00:00 left"),
+        stdout.contains("Question 1 of 75 · 3:00:00 left")
+            || stdout.contains("Question 1 of 75 · 2:59:5"),
         "{stdout}"
     );
     assert!(stdout.contains("A. ") && stdout.contains("D. "));
     assert!(stdout.contains("Answer: B."));
-    assert!(stdout.contains("Question 2 of 75"));
+    assert!(stdout.contains(&format!("Question {} of 75", multi + 1)));
     assert!(stdout.contains("Flagged."));
-    assert!(stdout.contains("(Select THREE.)"), "{stdout}");
-    assert!(stdout.contains("Answer: A C.\nChoose 1 more."), "{stdout}");
-    assert!(stdout.contains("Answer: A C D."), "{stdout}");
+    let word = if required == 2 { "TWO" } else { "THREE" };
+    assert!(stdout.contains(&format!("(Select {word}.)")), "{stdout}");
+    let upper = |s: &str| s.to_uppercase();
     assert!(
-        stdout.contains("2: answered, flagged"),
-        "the flagged list names question 2: {stdout}"
+        stdout.contains(&format!("Answer: {}.\nChoose 1 more.", upper(&short))),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains(&format!("Answer: {}.", upper(&full))),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains(&format!("{}: answered, flagged", multi + 1)),
+        "the flagged list names it: {stdout}"
     );
     assert!(stdout.contains("Unanswered (73)"), "{stdout}");
     assert!(stdout.contains("Results · mock exam"));
@@ -76,7 +102,7 @@ fn a_mock_is_answered_flagged_ended_and_scored_in_plain_text() {
     let recorded = attempts(tmp.path());
     assert_eq!(recorded.len(), 1);
     assert_eq!(recorded[0]["session"]["status"], "submitted");
-    assert_eq!(recorded[0]["session"]["responses"][1]["flagged"], true);
+    assert_eq!(recorded[0]["session"]["responses"][multi]["flagged"], true);
 }
 
 #[test]

@@ -3,6 +3,9 @@
 
 pub mod cues;
 pub mod files;
+/// What the fuzz target checks, shared with the test that replays its findings.
+#[doc(hidden)]
+pub mod fuzzing;
 pub mod lint;
 pub mod model;
 pub mod near_duplicates;
