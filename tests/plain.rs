@@ -59,9 +59,10 @@ fn a_mock_is_answered_flagged_ended_and_scored_in_plain_text() {
     let short = all[..required - 1].join(" ");
     let full = all[..required].join(" ");
     // Question 1: B. Then the multiple-response question, flagged: one answer short, then full.
-    let mut input = String::from("b\n");
-    input.push_str(&format!("go {}\nflag\n{short}\n{full}\n", multi + 1));
-    input.push_str("review flagged\nend\nyes\nquit\n");
+    let input = format!(
+        "b\ngo {}\nflag\n{short}\n{full}\nreview flagged\nend\nyes\nquit\n",
+        multi + 1
+    );
     let out = run(&["--plain", "resume"], &input, tmp.path());
     let stdout = text(&out.stdout);
     assert_eq!(out.status.code(), Some(0), "{stdout}{}", text(&out.stderr));
