@@ -12,6 +12,7 @@
 //! Every write goes to a temporary file that is fsynced and renamed over the old copy, so a
 //! crash or `kill -9` leaves either the old or the new file, never half of one.
 
+pub mod fuzzing;
 pub mod records;
 
 pub use records::{Attempt, MemoryRecords, Records};
@@ -189,7 +190,7 @@ impl Store {
             .collect();
         paths.sort();
         for path in paths {
-            match read_json::<Attempt>(&path).and_then(|a| a.validate().map(|()| a)) {
+            match read_file(&path).and_then(|bytes| read_attempt(&bytes)) {
                 Ok(attempt) => self.attempts.push(attempt),
                 Err(reason) => self.set_aside(&path, &reason),
             }
@@ -204,18 +205,9 @@ impl Store {
             if !path.exists() {
                 continue;
             }
-            let checked = read_json::<InProgress>(&path).and_then(|p| {
-                p.session.validate()?;
-                records::no_control_characters(&p)?;
-                if p.session.paper.mode == mode {
-                    Ok(p)
-                } else {
-                    Err("it holds an attempt of another mode".into())
-                }
-            });
-            match checked {
-                Ok(p) => {
-                    self.progress.insert(mode, (p.started, p.session));
+            match read_file(&path).and_then(|bytes| read_in_progress(&bytes, mode)) {
+                Ok(started_and_session) => {
+                    self.progress.insert(mode, started_and_session);
                 }
                 Err(reason) => self.set_aside(&path, &reason),
             }
@@ -260,9 +252,32 @@ impl Store {
     }
 }
 
-fn read_json<T: for<'de> Deserialize<'de>>(path: &Path) -> Result<T, String> {
-    let text = fs::read_to_string(path).map_err(|e| e.to_string())?;
-    serde_json::from_str(&text).map_err(|e| e.to_string())
+/// The largest history file read: a finished mock is about 60 KB, so this is plenty, and a
+/// file past it (or a FIFO, a device) cannot hang or exhaust the program.
+const MAX_HISTORY_FILE_BYTES: u64 = 16 * 1024 * 1024;
+
+fn read_file(path: &Path) -> Result<Vec<u8>, String> {
+    crate::bank::files::read_regular_file(path, MAX_HISTORY_FILE_BYTES)
+}
+
+/// A finished attempt from a file's bytes: parsed, then checked for what parsing cannot see
+/// ([`Attempt::validate`]). The one way in for attempt files (the fuzz target uses it too).
+pub fn read_attempt(bytes: &[u8]) -> Result<Attempt, String> {
+    let attempt: Attempt = serde_json::from_slice(bytes).map_err(|e| e.to_string())?;
+    attempt.validate()?;
+    Ok(attempt)
+}
+
+/// An attempt in progress of `mode` from a file's bytes: when it started, and the session,
+/// validated like a finished attempt.
+pub fn read_in_progress(bytes: &[u8], mode: Mode) -> Result<(String, Session), String> {
+    let p: InProgress = serde_json::from_slice(bytes).map_err(|e| e.to_string())?;
+    p.session.validate()?;
+    records::no_control_characters(&p)?;
+    if p.session.paper.mode != mode {
+        return Err("it holds an attempt of another mode".into());
+    }
+    Ok((p.started, p.session))
 }
 
 /// [`write_atomic`], with the path in the error.

@@ -5,6 +5,7 @@
 //! candidate does; it never builds a paper, computes a score or touches a file.
 
 pub mod app;
+pub mod fuzzing;
 pub mod keys;
 pub mod screens;
 pub mod text;
