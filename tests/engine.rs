@@ -430,3 +430,59 @@ fn a_drill_judges_only_a_complete_answer() {
     assert!(s.apply(Action::Reveal, 0));
     assert!(s.is_revealed(multi) && s.is_correct(multi));
 }
+
+/// A bank of exactly six mocks' worth per domain (17/13/11/11/10/13 × 6 = 450), its task
+/// statements unevenly filled as a real bank's are.
+fn six_mocks_bank() -> (Blueprint, Bank) {
+    let per_task: HashMap<&str, usize> = [
+        ("1.1", 26),
+        ("1.2", 26),
+        ("1.3", 25),
+        ("1.4", 25),
+        ("2.1", 28),
+        ("2.2", 25),
+        ("2.3", 25),
+        ("3.1", 23),
+        ("3.2", 23),
+        ("3.3", 20),
+        ("4.1", 25),
+        ("4.2", 21),
+        ("4.3", 20),
+        ("5.1", 20),
+        ("5.2", 20),
+        ("5.3", 20),
+        ("6.1", 27),
+        ("6.2", 31),
+        ("6.3", 20),
+    ]
+    .into_iter()
+    .collect();
+    let (blueprint, big) = bank_of(19 * 31);
+    let mut taken: HashMap<String, usize> = HashMap::new();
+    let questions: Vec<_> = big
+        .questions()
+        .iter()
+        .filter(|q| {
+            let n = taken.entry(q.task.clone()).or_default();
+            *n += 1;
+            *n <= per_task[q.task.as_str()]
+        })
+        .cloned()
+        .collect();
+    assert_eq!(questions.len(), 450);
+    (blueprint, Bank::new(questions, BankSource::Embedded))
+}
+
+#[test]
+fn six_mocks_from_a_bank_of_six_mocks_repeat_nothing() {
+    let (bp, bank) = six_mocks_bank();
+    let mut seen: HashMap<String, u32> = HashMap::new();
+    for seed in 0..6 {
+        let paper = assemble(&bp, &bank, &PaperRequest::full_exam(&bp, seed), &seen).unwrap();
+        for item in &paper.items {
+            *seen.entry(item.id.clone()).or_default() += 1;
+        }
+    }
+    assert_eq!(seen.len(), 450, "every question asked once");
+    assert!(seen.values().all(|&n| n == 1));
+}

@@ -50,17 +50,19 @@ fn a_mock_is_answered_flagged_ended_and_scored_in_plain_text() {
         serde_json::from_slice(&std::fs::read(tmp.path().join("in-progress-exam.json")).unwrap())
             .unwrap();
     let items = saved["session"]["paper"]["items"].as_array().unwrap();
-    let multi = items
-        .iter()
-        .position(|i| i["key"].as_array().unwrap().len() > 1)
-        .expect("a multiple-response question");
+    let keys = |i: usize| items[i]["key"].as_array().unwrap().len();
+    let multi = (1..items.len())
+        .find(|&i| keys(i) > 1)
+        .expect("a multiple-response question after the first");
     let required = items[multi]["key"].as_array().unwrap().len();
     let all = ["a", "b", "c", "d", "e", "f"];
     let short = all[..required - 1].join(" ");
     let full = all[..required].join(" ");
-    // Question 1: B. Then the multiple-response question, flagged: one answer short, then full.
+    // Question 1 answered (B, or B C … as it asks). Then a multiple-response question, flagged:
+    // one answer short, then in full.
+    let first = all[1..=keys(0)].join(" ");
     let input = format!(
-        "b\ngo {}\nflag\n{short}\n{full}\nreview flagged\nend\nyes\nquit\n",
+        "{first}\ngo {}\nflag\n{short}\n{full}\nreview flagged\nend\nyes\nquit\n",
         multi + 1
     );
     let out = run(&["--plain", "resume"], &input, tmp.path());
@@ -73,7 +75,7 @@ fn a_mock_is_answered_flagged_ended_and_scored_in_plain_text() {
         "{stdout}"
     );
     assert!(stdout.contains("A. ") && stdout.contains("D. "));
-    assert!(stdout.contains("Answer: B."));
+    assert!(stdout.contains(&format!("Answer: {}.", first.to_uppercase())));
     assert!(stdout.contains(&format!("Question {} of 75", multi + 1)));
     assert!(stdout.contains("Flagged."));
     let word = if required == 2 { "TWO" } else { "THREE" };

@@ -273,25 +273,6 @@ pub fn apportion(total: usize, weights: &[u32]) -> Vec<usize> {
     seats
 }
 
-/// Deals `total` over groups as evenly as their capacities allow: one at a time, round robin in
-/// the given order, skipping full groups. None if the capacities add up to less than `total`.
-fn spread(total: usize, capacities: &[usize], order: &[usize]) -> Option<Vec<usize>> {
-    if capacities.iter().sum::<usize>() < total {
-        return None;
-    }
-    let mut dealt = vec![0; capacities.len()];
-    let mut left = total;
-    while left > 0 {
-        for &g in order {
-            if left > 0 && dealt[g] < capacities[g] {
-                dealt[g] += 1;
-                left -= 1;
-            }
-        }
-    }
-    Some(dealt)
-}
-
 /// Assembles a paper. `seen` says how often each question id was already asked of this user:
 /// the least-seen come first, so successive mocks do not repeat until they must.
 pub fn assemble(
@@ -395,20 +376,45 @@ fn pick_from_domain<'b>(
         .iter()
         .map(|t| bank.questions().iter().filter(|q| q.task == t.id).collect())
         .collect();
-    let capacities: Vec<usize> = pools.iter().map(Vec::len).collect();
-    // Which tasks get the extra question when the count does not divide evenly varies with the
+    let capacity: usize = pools.iter().map(Vec::len).sum();
+    if capacity < count {
+        return Err(AssemblyError::TooFew {
+            what: format!("domain {}", domain.number),
+            have: capacity,
+            need: count,
+            purpose: purpose.to_string(),
+        });
+    }
+    // Each task's questions, least seen first (ties in a seeded order).
+    let pools: Vec<Vec<&Question>> = pools
+        .into_iter()
+        .map(|pool| {
+            let n = pool.len();
+            least_seen(pool, n, seen, rng)
+        })
+        .collect();
+    // Which task gets the extra question when the count does not divide evenly varies with the
     // seed, so successive papers cover the tasks alike.
     let mut order: Vec<usize> = (0..pools.len()).collect();
     order.shuffle(rng);
-    let per_task = spread(count, &capacities, &order).ok_or_else(|| AssemblyError::TooFew {
-        what: format!("domain {}", domain.number),
-        have: capacities.iter().sum(),
-        need: count,
-        purpose: purpose.to_string(),
-    })?;
+    // Deal one question at a time to the task whose next question is least seen, evenly
+    // among equals: tasks are covered alike, and no question repeats while another task of the
+    // domain still has one unseen (six mocks from a bank of six mocks' size repeat nothing).
+    let times_seen = |q: &Question| seen.get(&q.id).copied().unwrap_or(0);
+    let mut dealt = vec![0usize; pools.len()];
+    for _ in 0..count {
+        let next = order
+            .iter()
+            .copied()
+            .filter(|&t| dealt[t] < pools[t].len())
+            .min_by_key(|&t| (times_seen(pools[t][dealt[t]]), dealt[t]));
+        if let Some(t) = next {
+            dealt[t] += 1;
+        }
+    }
     let mut chosen = Vec::new();
-    for (pool, n) in pools.into_iter().zip(per_task) {
-        chosen.extend(least_seen(pool, n, seen, rng));
+    for (pool, n) in pools.into_iter().zip(dealt) {
+        chosen.extend_from_slice(&pool[..n]);
     }
     Ok(chosen)
 }
@@ -424,16 +430,4 @@ fn least_seen<'b>(
     pool.sort_by_key(|q| seen.get(&q.id).copied().unwrap_or(0));
     pool.truncate(n);
     pool
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn spread_is_even_and_respects_capacity() {
-        assert_eq!(spread(10, &[9, 9, 9], &[0, 1, 2]), Some(vec![4, 3, 3]));
-        assert_eq!(spread(10, &[1, 9, 9], &[0, 1, 2]), Some(vec![1, 5, 4]));
-        assert_eq!(spread(10, &[1, 2, 3], &[0, 1, 2]), None);
-    }
 }
