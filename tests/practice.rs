@@ -245,6 +245,12 @@ fn every_change_is_saved_and_the_clock_every_ten_seconds() {
     r.practice
         .start(NewAttempt::mock(Some(1)), IfInProgress::Refuse)
         .unwrap();
+    // A single-answer question, where choosing the chosen option again changes nothing.
+    let s = r.practice.session().unwrap();
+    let single = (0..s.len())
+        .find(|&i| s.paper.items[i].required() == 1)
+        .unwrap();
+    r.practice.act(Action::GoTo(single));
     let saves = r.records.saves.get();
     assert_eq!(r.practice.act(Action::Choose(0)), vec![Event::Saved]);
     assert_eq!(
