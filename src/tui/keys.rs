@@ -43,6 +43,8 @@ pub enum Cmd {
     Quit,
     ToggleTasks,
     Answers,
+    /// A confidence mark: 1 guess, 2 unsure, 3 sure (the key says which).
+    Confidence,
 }
 
 /// Which key events a binding matches.

@@ -4,7 +4,7 @@
 
 use super::{Intent, Screen, View, header};
 use crate::bank::Question;
-use crate::exam::{Action, Feedback, Mode, Scope, Session};
+use crate::exam::{Action, Confidence, Feedback, Mode, Scope, Session};
 use crate::practice::Practice;
 use crate::tui::app::ScreenKind;
 use crate::tui::keys::{Binding, Cmd, Keys};
@@ -21,13 +21,27 @@ const PREFIX: usize = 10;
 
 pub(crate) fn mode_label(session: &Session) -> String {
     let p = &session.paper;
+    let safe = crate::safe_text::line;
     match (p.mode, &p.scope) {
+        (Mode::Exam, _) if p.practice => "Practice exam".into(),
         (Mode::Exam, _) => "Mock exam".into(),
         (Mode::Drill, Scope::Domain { domain }) => format!("Drill · domain {domain}"),
-        (Mode::Drill, Scope::Task { task }) => format!("Drill · task {task}"),
-        (Mode::Drill, Scope::Skill { skill }) => format!("Drill · skill {skill}"),
+        (Mode::Drill, Scope::Task { task }) => format!("Drill · task {}", safe(task)),
+        (Mode::Drill, Scope::Skill { skill }) => format!("Drill · skill {}", safe(skill)),
+        (Mode::Drill, Scope::Service { service }) => format!("Drill · {}", safe(service)),
+        (Mode::Drill, Scope::Grep { text }) => format!("Drill · \"{}\"", safe(text)),
         (Mode::Drill, _) => "Drill".into(),
+        (Mode::Review, Scope::Due { .. }) => "Spaced review".into(),
         (Mode::Review, _) => "Missed-answer review".into(),
+    }
+}
+
+/// A confidence mark as the status line shows it.
+pub(crate) fn confidence_label(c: Confidence) -> &'static str {
+    match c {
+        Confidence::Guess => "? GUESS",
+        Confidence::Unsure => "~ UNSURE",
+        Confidence::Sure => "✓ SURE",
     }
 }
 
@@ -227,6 +241,9 @@ impl Screen for Exam {
                 6,
             )
             .detail("mark (flag) the question for review"),
+            // Digits: no option letter and no exam key, so a mark never changes an answer.
+            Binding::new(Keys::Chars("123"), "1 2 3", "sure?", Cmd::Confidence, 1)
+                .detail("how sure you are: 1 guess, 2 unsure, 3 sure (optional; again clears)"),
             Binding::new(
                 Keys::Codes(&[KeyCode::Char('r')]),
                 "r",
@@ -286,6 +303,18 @@ impl Screen for Exam {
             Cmd::Toggle => return Exam::choose(s, self.cursor),
             Cmd::Strike => return Intent::Act(Action::ToggleStrike(self.cursor)),
             Cmd::Flag => return Intent::Act(Action::ToggleFlag),
+            Cmd::Confidence => {
+                let KeyCode::Char(c @ '1'..='3') = key.code else {
+                    return Intent::None;
+                };
+                if s.is_revealed(i) {
+                    return Intent::Message(
+                        "The verdict is shown: the confidence mark stays as it was.".into(),
+                    );
+                }
+                let mark = Confidence::ALL[usize::from(c as u8 - b'1')];
+                return Intent::Act(Action::Confidence(mark));
+            }
             Cmd::Submit => {
                 // The verdict appears above the question: show it from the top.
                 self.scroll = 0;
@@ -413,6 +442,10 @@ impl Screen for Exam {
         if response.flagged {
             left.push(Span::raw("   "));
             left.push(Span::styled("⚑ FLAGGED", theme.flagged()));
+        }
+        if let Some(c) = response.confidence {
+            left.push(Span::raw("   "));
+            left.push(Span::styled(confidence_label(c), theme.section()));
         }
         let left = Line::from(left);
         let room = usize::from(status.width).saturating_sub(left.width() + 1);

@@ -28,7 +28,7 @@ impl Item {
         match self {
             Item::Resume(Mode::Exam) => ('c', "Continue the mock exam in progress"),
             Item::Resume(Mode::Drill) => ('g', "Go on with the drill in progress"),
-            Item::Resume(Mode::Review) => ('v', "Go on with the missed-answer review"),
+            Item::Resume(Mode::Review) => ('v', "Go on with the review in progress"),
             Item::Mock => ('m', "Start a full mock exam"),
             Item::Drill => ('d', "Drill a domain or a task"),
             Item::Missed => ('r', "Review missed answers"),
