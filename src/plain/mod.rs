@@ -54,7 +54,7 @@ pub fn run<R: BufRead, W: Write>(
     Ok(plain.practice.unsaved().map(str::to_string))
 }
 
-const HOME_HELP: &str = "Commands: exam · drill DOMAIN|TASK|SKILL (e.g. drill 3, drill 1.4, drill 3.3.s2) · missed · resume [exam|drill|review] · history · answers [ATTEMPT-ID] · help · quit";
+const HOME_HELP: &str = "Commands: exam · drill DOMAIN|TASK|SKILL (e.g. drill 3, drill 1.4, drill 3.3.s2) · practice [COUNT] [now] [untimed] (a practice exam, not a mock) · drill service NAME · drill words WORDS · due (spaced review) · missed · readiness · progress · resume [exam|drill|review] · history · answers [ATTEMPT-ID] · help · quit";
 const SITTING_HELP: &str = "Commands: a letter or letters answer (b, or b d for two; b sure marks it too) · guess / unsure / sure (how sure you are, optional) · clear · flag · next · back · go N · show · review [flagged|incomplete] · time · end · help · quit (pauses; resume later)";
 
 impl<W: Write> Plain<W> {
@@ -150,6 +150,12 @@ impl<W: Write> Plain<W> {
                 if card.passed { "PASS" } else { "FAIL" }
             )?;
         }
+        writeln!(self.out, "{}", p.readiness().line())?;
+        writeln!(
+            self.out,
+            "Spaced review: {} due today (`due` asks them)",
+            p.due_queue().len()
+        )?;
         for mode in p.modes_in_progress() {
             writeln!(
                 self.out,
@@ -172,6 +178,42 @@ impl<W: Write> Plain<W> {
         match word {
             "" => self.prompt(),
             "exam" | "mock" => self.start(NewAttempt::mock(None), policy),
+            "drill" if rest.starts_with("service ") => self.start(
+                NewAttempt::drill(Scope::Service {
+                    service: rest["service ".len()..].trim().to_string(),
+                }),
+                policy,
+            ),
+            "drill" if rest.starts_with("words ") => self.start(
+                NewAttempt::drill(Scope::Grep {
+                    text: rest["words ".len()..].trim().to_string(),
+                }),
+                policy,
+            ),
+            "practice" => {
+                let words: Vec<&str> = rest.split_whitespace().collect();
+                let request = NewAttempt::Practice {
+                    count: words.iter().find_map(|w| w.parse().ok()),
+                    feedback: if words.contains(&"now") {
+                        Feedback::Now
+                    } else {
+                        Feedback::End
+                    },
+                    untimed: words.contains(&"untimed"),
+                    time_limit_secs: None,
+                    seed: None,
+                };
+                self.start(request, policy)
+            }
+            "due" | "spaced" => self.start(NewAttempt::Due { count: None }, policy),
+            "readiness" => {
+                let line = self.practice.readiness().line();
+                self.say(&line)
+            }
+            "progress" => {
+                let text = crate::study::progress::render(&self.practice.progress());
+                self.say(&text)
+            }
             "drill" => match drill_scope(rest.split_whitespace().next().unwrap_or("")) {
                 Some(scope) => self.start(NewAttempt::drill(scope), policy),
                 None => self.say("Drill what? e.g. `drill 3` (a domain), `drill 1.4` (a task), `drill 3.3.s2` (a skill)."),

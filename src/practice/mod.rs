@@ -359,8 +359,10 @@ impl Practice {
                 time_limit_secs,
             } => {
                 let available = scope.available(&self.bank);
-                if available == 0 && scope.listed().is_none() {
-                    // Said as "has 0 questions", not "a paper needs at least one question".
+                let searched = matches!(scope, Scope::Service { .. } | Scope::Grep { .. });
+                if available == 0 && searched {
+                    // Said as "has 0 questions", not "a paper needs at least one question"
+                    // (other scopes are checked against the blueprint first).
                     return Err(AssemblyError::TooFew {
                         what: scope.to_string(),
                         have: 0,

@@ -76,11 +76,11 @@ impl Readiness {
     pub fn line(&self) -> String {
         if let Some(e) = &self.estimate {
             format!(
-                "Readiness: estimated scaled score {} (80% interval {}–{}) · chance of passing {:.0}%",
+                "Readiness: estimated scaled score {} (80% interval {}–{}) · chance of passing {}",
                 e.scaled,
                 e.low,
                 e.high,
-                e.pass_probability * 100.0
+                chance(e.pass_probability)
             )
         } else {
             let domains: Vec<String> = self.thin_domains.iter().map(ToString::to_string).collect();
@@ -94,6 +94,17 @@ impl Readiness {
                 self.answers_needed
             )
         }
+    }
+}
+
+/// A probability as a person reads it: never a flat 0% or 100% from an estimate.
+pub fn chance(p: f64) -> String {
+    if p > 0.99 {
+        "over 99%".into()
+    } else if p < 0.01 {
+        "under 1%".into()
+    } else {
+        format!("{:.0}%", p * 100.0)
     }
 }
 

@@ -45,6 +45,10 @@ pub enum Cmd {
     Answers,
     /// A confidence mark: 1 guess, 2 unsure, 3 sure (the key says which).
     Confidence,
+    /// A typed character (text input; the key says which).
+    Type,
+    /// Delete the last typed character.
+    Delete,
 }
 
 /// Which key events a binding matches.
@@ -55,6 +59,8 @@ pub enum Keys {
     Letters(char, char),
     /// Any of these characters (menu shortcuts).
     Chars(&'static str),
+    /// Any printable character (text input).
+    Typed,
 }
 
 impl Keys {
@@ -65,6 +71,7 @@ impl Keys {
                 (*from..=*to).contains(&c.to_ascii_lowercase())
             }
             (Keys::Chars(chars), KeyCode::Char(c)) => chars.contains(c),
+            (Keys::Typed, KeyCode::Char(c)) => !c.is_control(),
             _ => false,
         }
     }

@@ -2,6 +2,7 @@
 //! clock, the question, its options, and — once revealed in a drill — the verdict, each option's
 //! why, the explanation and the references.
 
+use super::review::{Filter, Review};
 use super::{Intent, Screen, View, header};
 use crate::bank::Question;
 use crate::exam::{Action, Confidence, Feedback, Mode, Scope, Session};
@@ -99,6 +100,9 @@ pub(crate) struct Exam {
     lines: Vec<Line<'static>>,
     /// For each option (display position): its first and last line in `lines`.
     option_lines: Vec<(usize, usize)>,
+    /// Entered from the review screen's Flagged or Incomplete filter: next and previous step
+    /// through that filter's questions only, as on the real exam.
+    walk: Option<Filter>,
 }
 
 impl Exam {
@@ -112,6 +116,40 @@ impl Exam {
             body: Rect::default(),
             lines: Vec::new(),
             option_lines: Vec::new(),
+            walk: None,
+        }
+    }
+
+    /// The exam screen stepping through one review filter's questions (None: all of them).
+    pub(crate) fn walking(practice: &Practice, walk: Option<Filter>) -> Exam {
+        Exam {
+            walk,
+            ..Exam::new(practice)
+        }
+    }
+
+    /// The review screen, on the filter being walked (after its last question, or the paper's).
+    fn review(&self, practice: &Practice) -> Intent {
+        let filter = self.walk.unwrap_or(Filter::All);
+        Intent::Open(Box::new(Review::with_filter(practice, filter)))
+    }
+
+    /// Next or previous inside the filter being walked: its next question after this one, or
+    /// the review screen after its last.
+    fn step(&self, s: &Session, filter: Filter, forward: bool, practice: &Practice) -> Intent {
+        let list = filter.list(s);
+        let i = s.current;
+        let to = if forward {
+            list.iter().copied().find(|&j| j > i)
+        } else {
+            list.iter().rev().copied().find(|&j| j < i)
+        };
+        match (to, forward) {
+            (Some(j), _) => Intent::Act(Action::GoTo(j)),
+            (None, true) => self.review(practice),
+            (None, false) => {
+                Intent::Message(format!("This is the first {} question.", filter.noun()))
+            }
         }
     }
 
@@ -321,16 +359,22 @@ impl Screen for Exam {
                 self.follow_cursor = false;
                 return Intent::Reveal;
             }
+            Cmd::Next | Cmd::Previous if self.walk.is_some() => {
+                let filter = self.walk.unwrap_or(Filter::All);
+                return self.step(s, filter, cmd == Cmd::Next, practice);
+            }
             Cmd::Next if last => {
                 return if s.paper.feedback == Feedback::Now && s.is_revealed(i) {
                     Intent::End
                 } else {
-                    Intent::Open(Box::new(super::review::Review::new(practice)))
+                    self.review(practice)
                 };
             }
             Cmd::Next => return Intent::Act(Action::Next),
             Cmd::Previous => return Intent::Act(Action::Previous),
-            Cmd::Review => return Intent::Open(Box::new(super::review::Review::new(practice))),
+            Cmd::Review => {
+                return Intent::Open(Box::new(Review::with_filter(practice, Filter::All)));
+            }
             Cmd::PageDown | Cmd::PageUp => {
                 let page = i32::from(self.body.height.saturating_sub(1).max(1));
                 self.scroll_by(if cmd == Cmd::PageDown { page } else { -page });
@@ -446,6 +490,18 @@ impl Screen for Exam {
         if let Some(c) = response.confidence {
             left.push(Span::raw("   "));
             left.push(Span::styled(confidence_label(c), theme.section()));
+        }
+        if let Some(filter) = self.walk {
+            let list = filter.list(session);
+            let at = list
+                .iter()
+                .position(|&j| j == i)
+                .map_or(String::new(), |n| format!(" {} of {}", n + 1, list.len()));
+            left.push(Span::raw("   "));
+            left.push(Span::styled(
+                format!("Reviewing {}{at}: n/p step through them", filter.noun()),
+                theme.warn(),
+            ));
         }
         let left = Line::from(left);
         let room = usize::from(status.width).saturating_sub(left.width() + 1);
