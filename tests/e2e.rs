@@ -425,7 +425,13 @@ fn history_yesterday(data: &Path) {
         time_limit_secs: None,
         feedback: Feedback::End,
     };
-    let paper = proctor::exam::assemble(&blueprint, &bank, &request, &Default::default()).unwrap();
+    let paper = proctor::exam::assemble(
+        &blueprint,
+        &bank,
+        &request,
+        &std::collections::HashMap::new(),
+    )
+    .unwrap();
     let mut session = Session::new(paper, 0);
     for i in 0..3 {
         let item = &session.paper.items[i];
