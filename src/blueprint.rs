@@ -338,6 +338,18 @@ impl Blueprint {
             .flat_map(|d| d.tasks.iter().map(move |t| (d, t)))
     }
 
+    /// The time limit of a paper of `count` questions at the mock's pace (DOP-C02: 2.4 minutes
+    /// a question), at least a minute and at most a day.
+    pub fn pace_secs(&self, count: usize) -> u64 {
+        let mock_secs = u64::from(self.minutes) * 60;
+        let questions = u64::try_from(self.questions.max(1)).unwrap_or(u64::MAX);
+        let count = u64::try_from(count).unwrap_or(u64::MAX);
+        count
+            .saturating_mul(mock_secs)
+            .div_ceil(questions)
+            .clamp(60, 24 * 60 * 60)
+    }
+
     /// The estimated scaled score for a raw percentage: piecewise linear through
     /// (0% → min), (cut% → pass) and (100% → max), rounded to the nearest whole point.
     /// AWS's real conversion is unpublished, so this is only ever shown as an estimate.

@@ -13,6 +13,7 @@ use crate::practice::{
 };
 use crate::report;
 use crate::store::{Access, Records, StoreError};
+use crate::study;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
@@ -63,14 +64,25 @@ impl GlobalArgs {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Sit a full timed mock exam (75 questions, 180 minutes, feedback at the end).
+    /// Sit a full timed mock exam (75 questions, 180 minutes, feedback at the end); with
+    /// --feedback now, --count or --untimed, a practice run of it that is not counted as a mock.
     Exam {
         /// Seed for question choice and option order; the same seed gives the same paper.
         #[arg(long)]
         seed: Option<u64>,
         /// Override the time limit, e.g. 90m, 45s, 1h30m (at most 24h).
-        #[arg(long, value_parser = parse_duration_secs, value_name = "DURATION")]
+        #[arg(long, value_parser = parse_duration_secs, value_name = "DURATION", conflicts_with = "untimed")]
         time_limit: Option<u64>,
+        /// When to show whether an answer was right: now gives the explanation after each.
+        #[arg(long, value_enum, default_value_t = FeedbackArg::End)]
+        feedback: FeedbackArg,
+        /// How many questions, apportioned over the domains by the blueprint's weights (timed
+        /// at the mock's pace unless --untimed).
+        #[arg(long, value_parser = clap::value_parser!(u64).range(1..=1000))]
+        count: Option<u64>,
+        /// No clock.
+        #[arg(long)]
+        untimed: bool,
         /// If a mock exam is in progress, record it as abandoned and start a new one.
         #[arg(long)]
         replace: bool,
@@ -100,20 +112,38 @@ pub enum Command {
         #[arg(long, value_enum)]
         mode: Option<ModeArg>,
     },
-    /// Review answers: the latest attempt, one attempt, or a drill of what you missed.
+    /// Review answers: the latest attempt, one attempt, a drill of what you missed, or what
+    /// spaced review says is due.
     Review {
         /// Drill the questions whose latest answer was wrong or unanswered.
-        #[arg(long, conflicts_with = "attempt")]
+        #[arg(long, conflicts_with_all = ["attempt", "due"])]
         missed: bool,
+        /// The spaced-review queue (FSRS): what is due today, misconceptions first.
+        #[arg(long, conflicts_with = "attempt")]
+        due: bool,
+        /// With --due: print the queue as JSON (described in the README) instead of starting.
+        #[arg(long, requires = "due")]
+        json: bool,
         /// The attempt to walk through (default: the latest).
         #[arg(long, value_name = "ID")]
         attempt: Option<String>,
-        /// With --missed: at most this many questions.
-        #[arg(long, requires = "missed")]
+        /// With --missed or --due: at most this many questions.
+        #[arg(long)]
         count: Option<usize>,
-        /// With --missed: if a review is in progress, record it as abandoned and start anew.
-        #[arg(long, requires = "missed")]
+        /// With --missed or --due: if a review is in progress, record it as abandoned and
+        /// start anew.
+        #[arg(long)]
         replace: bool,
+    },
+    /// The estimated scaled score on a fresh mock, its 80% interval and the chance of passing.
+    Readiness {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Unseen / seen / due / mastered questions per task statement and skill bullet.
+    Progress {
+        #[arg(long)]
+        json: bool,
     },
     /// Past attempts, newest first.
     History {
@@ -162,28 +192,51 @@ pub struct DrillScopeArgs {
     /// Knowledge or skill bullet of the exam guide, e.g. 3.3.s2 (`proctor bank stats` lists them).
     #[arg(long)]
     pub skill: Option<String>,
+    /// The questions about one AWS service, e.g. `CodeDeploy` (`proctor bank stats` lists them).
+    #[arg(long)]
+    pub service: Option<String>,
+    /// The questions whose text holds these words, ignoring case and spaces, e.g. "stack set".
+    #[arg(long, value_name = "WORDS")]
+    pub grep: Option<String>,
 }
 
 impl DrillScopeArgs {
     fn scope(&self) -> Scope {
-        match (self.domain, &self.task, &self.skill) {
-            (Some(domain), _, _) => Scope::Domain { domain },
-            (_, Some(task), _) => Scope::Task { task: task.clone() },
-            (_, _, Some(skill)) => Scope::Skill {
+        if let Some(domain) = self.domain {
+            Scope::Domain { domain }
+        } else if let Some(task) = &self.task {
+            Scope::Task { task: task.clone() }
+        } else if let Some(skill) = &self.skill {
+            Scope::Skill {
                 skill: skill.clone(),
-            },
+            }
+        } else if let Some(service) = &self.service {
+            Scope::Service {
+                service: service.clone(),
+            }
+        } else if let Some(text) = &self.grep {
+            Scope::Grep { text: text.clone() }
+        } else {
             // clap's group requires exactly one; a domain nobody has is the clearest error.
-            (None, None, None) => Scope::Domain { domain: 0 },
+            Scope::Domain { domain: 0 }
         }
     }
 }
 
 #[derive(Debug, Subcommand)]
 pub enum BankCommand {
-    /// Questions by domain, task statement, skill bullet, kind and service.
+    /// Questions by domain, task statement, skill bullet, kind and service; with --items,
+    /// per-question statistics from your own history.
     Stats {
         #[arg(long)]
         json: bool,
+        /// Per question: times asked, share correct, median time, each option's picks, and
+        /// possible miskeys.
+        #[arg(long)]
+        items: bool,
+        /// With --items: `missed` lists the most-missed first.
+        #[arg(long, value_enum, requires = "items")]
+        sort: Option<ItemSort>,
     },
     /// Check every machine-checkable rule of the question-writing guide.
     Lint {
@@ -203,6 +256,14 @@ pub enum BankCommand {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ItemSort {
+    /// The bank's order.
+    Id,
+    /// Lowest share correct first.
+    Missed,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum FeedbackArg {
     Now,
     End,
@@ -213,6 +274,15 @@ pub enum ModeArg {
     Exam,
     Drill,
     Review,
+}
+
+impl From<FeedbackArg> for Feedback {
+    fn from(f: FeedbackArg) -> Feedback {
+        match f {
+            FeedbackArg::Now => Feedback::Now,
+            FeedbackArg::End => Feedback::End,
+        }
+    }
 }
 
 impl From<ModeArg> for Mode {
@@ -257,10 +327,57 @@ pub fn run(cli: Cli) -> Result<ExitCode, CliError> {
     };
     match cli.command {
         Some(Command::Bank {
-            command: BankCommand::Stats { json },
+            command:
+                BankCommand::Stats {
+                    json,
+                    items: true,
+                    sort,
+                },
+        }) => {
+            let practice = read_practice(&setup)?;
+            let sort = match sort {
+                Some(ItemSort::Missed) => study::items::Sort::Missed,
+                _ => study::items::Sort::Id,
+            };
+            let rows = practice.item_stats(sort);
+            out(if json {
+                to_json(&rows)
+            } else {
+                study::items::render(&rows)
+            })
+        }
+        Some(Command::Bank {
+            command: BankCommand::Stats { json, .. },
         }) => {
             let blueprint = setup.blueprint()?;
             out(bank_stats(&setup, &blueprint, json)?)
+        }
+        Some(Command::Readiness { json }) => {
+            let readiness = read_practice(&setup)?.readiness();
+            out(if json {
+                to_json(&readiness)
+            } else {
+                readiness_text(&readiness)
+            })
+        }
+        Some(Command::Progress { json }) => {
+            let progress = read_practice(&setup)?.progress();
+            out(if json {
+                to_json(&progress)
+            } else {
+                study::progress::render(&progress)
+            })
+        }
+        Some(Command::Review {
+            due: true,
+            json: true,
+            count,
+            ..
+        }) => {
+            let practice = read_practice(&setup)?;
+            let mut queue = practice.due_queue();
+            queue.truncate(count.unwrap_or(usize::MAX));
+            out(to_json(&queue))
         }
         Some(Command::Bank {
             command: BankCommand::Lint { items },
@@ -345,6 +462,54 @@ fn read_history(setup: &Setup, blueprint: &Blueprint) -> Result<Vec<practice::Sc
         .collect())
 }
 
+/// The practice layer over the history opened read-only: for the reports (readiness,
+/// progress, the review queue, item statistics), which work while an exam runs elsewhere.
+fn read_practice(setup: &Setup) -> Result<Practice, CliError> {
+    let blueprint = setup.blueprint()?;
+    let bank = setup.bank(&blueprint)?;
+    let store = setup.store(&blueprint, Access::ReadOnly)?;
+    report_warnings(&store.warnings);
+    Ok(Practice::new(
+        blueprint,
+        bank,
+        Box::new(store),
+        Box::new(crate::clock::SystemClock::default()),
+        Box::new(fresh_seed),
+    ))
+}
+
+fn to_json(value: &impl serde::Serialize) -> String {
+    serde_json::to_string_pretty(value).expect("reports serialize")
+}
+
+/// `proctor readiness`: the estimate, then the evidence per domain.
+fn readiness_text(r: &study::readiness::Readiness) -> String {
+    let mut lines = vec![r.line()];
+    if let Some(e) = &r.estimate {
+        lines.push(format!(
+            "Expected {:.0}% correct on a fresh mock (80% interval {:.0}–{:.0}%); pass mark {}.",
+            e.percent, e.percent_low, e.percent_high, r.pass_mark
+        ));
+    }
+    lines.push(String::new());
+    lines.push("domain  answers  weighted  estimated share correct  questions in a mock".into());
+    for d in &r.domains {
+        lines.push(format!(
+            "{:<6} {:>8} {:>9.1} {:>23.0}% {:>20}",
+            d.domain,
+            d.answers,
+            d.weighted,
+            d.mean * 100.0,
+            d.mock_questions
+        ));
+    }
+    lines.push(
+        "An estimate, not AWS's scoring: recent answers count more, repeats of a question less."
+            .into(),
+    );
+    lines.join("\n")
+}
+
 fn report_warnings(warnings: &[String]) {
     let mut stderr = std::io::stderr();
     for warning in warnings {
@@ -399,14 +564,27 @@ fn interactive(
         Some(Command::Exam {
             seed,
             time_limit,
+            feedback,
+            count,
+            untimed,
             replace,
-        }) => practice.start(
-            NewAttempt::Mock {
-                seed,
-                time_limit_secs: time_limit,
-            },
-            policy(replace),
-        ),
+        }) => {
+            let request = if feedback == FeedbackArg::End && count.is_none() && !untimed {
+                NewAttempt::Mock {
+                    seed,
+                    time_limit_secs: time_limit,
+                }
+            } else {
+                NewAttempt::Practice {
+                    count: count.and_then(|n| usize::try_from(n).ok()),
+                    feedback: feedback.into(),
+                    untimed,
+                    time_limit_secs: time_limit,
+                    seed,
+                }
+            };
+            practice.start(request, policy(replace))
+        }
         Some(Command::Drill {
             scope,
             count,
@@ -418,10 +596,7 @@ fn interactive(
             NewAttempt::Drill {
                 scope: scope.scope(),
                 count,
-                feedback: match feedback {
-                    FeedbackArg::Now => Feedback::Now,
-                    FeedbackArg::End => Feedback::End,
-                },
+                feedback: feedback.into(),
                 seed,
                 time_limit_secs: time_limit,
             },
@@ -434,6 +609,12 @@ fn interactive(
             replace,
             ..
         }) => practice.start(NewAttempt::Missed { count }, policy(replace)),
+        Some(Command::Review {
+            due: true,
+            count,
+            replace,
+            ..
+        }) => practice.start(NewAttempt::Due { count }, policy(replace)),
         Some(Command::Review { attempt, .. }) => {
             let scored = practice
                 .attempt(attempt.as_deref())
@@ -469,6 +650,9 @@ fn refusal(e: &PracticeError) -> String {
                 .collect::<Vec<_>>()
                 .join(" or ")
         ),
+        PracticeError::NothingDue { .. } => {
+            format!("{e}; `proctor review --missed` re-asks what you got wrong")
+        }
         PracticeError::NothingToResume => {
             format!("{e}; start one with `proctor exam` or `proctor drill`")
         }

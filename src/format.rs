@@ -49,6 +49,45 @@ pub fn position(letter: char) -> Option<usize> {
         .then(|| usize::from(letter.to_ascii_lowercase() as u8 - b'a'))
 }
 
+/// The lucky guesses and misconceptions of an attempt, a line each (none when nothing was
+/// marked): "Lucky guesses (Guess, right): 2 — 4 (1.2-003), 17 (3.1-010)".
+pub fn confidence_lines(session: &crate::exam::Session) -> Vec<String> {
+    let marks = crate::exam::confidence_marks(session);
+    if marks.marked == 0 {
+        return Vec::new();
+    }
+    let listed = |list: &[usize]| {
+        if list.is_empty() {
+            return "0".to_string();
+        }
+        let each: Vec<String> = list
+            .iter()
+            .map(|&i| {
+                let id = crate::safe_text::line(&session.paper.items[i].id);
+                format!("{} ({id})", i + 1)
+            })
+            .collect();
+        format!("{} — questions {}", list.len(), each.join(", "))
+    };
+    vec![
+        format!(
+            "Confidence marked on {} of {} answers",
+            marks.marked,
+            session.len()
+        ),
+        format!("Lucky guesses (Guess, right): {}", listed(&marks.lucky)),
+        format!(
+            "Misconceptions (Sure, wrong): {}{}",
+            listed(&marks.misconceptions),
+            if marks.misconceptions.is_empty() {
+                ""
+            } else {
+                " · spaced review asks these first"
+            }
+        ),
+    ]
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

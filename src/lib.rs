@@ -16,5 +16,6 @@ pub mod practice;
 pub mod report;
 pub mod safe_text;
 pub mod store;
+pub mod study;
 #[cfg(feature = "tui")]
 pub mod tui;

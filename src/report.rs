@@ -67,6 +67,8 @@ pub struct ItemEntry {
     pub correct: bool,
     pub flagged: bool,
     pub seconds: u64,
+    /// The candidate's confidence mark, null when unmarked.
+    pub confidence: Option<crate::exam::Confidence>,
 }
 
 /// An attempt in the stable schema, with the scorecard it was given when it finished.
@@ -127,6 +129,7 @@ pub fn history_entry(scored: &Scored) -> HistoryEntry {
                 correct: s.is_correct(i),
                 flagged: s.responses[i].flagged,
                 seconds: (s.responses[i].millis + 500) / 1000,
+                confidence: s.responses[i].confidence,
             })
             .collect(),
     }

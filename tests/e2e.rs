@@ -409,3 +409,192 @@ fn each_imported_fixture_runs_a_drill() {
         assert_eq!(pane.wait_for_exit(), "0", "{file}");
     }
 }
+
+/// A finished drill of task 1.1, three questions, yesterday (UTC): the first answered wrong and
+/// marked Sure (a misconception), the second wrong, the third right. Written as the store
+/// writes attempts, so the binary reads it as history.
+fn history_yesterday(data: &Path) {
+    use proctor::exam::{Action, Confidence, Feedback, Mode, PaperRequest, Scope, Session};
+    let blueprint = proctor::blueprint::Blueprint::dop_c02();
+    let bank = proctor::bank::Bank::embedded(&blueprint).unwrap();
+    let request = PaperRequest {
+        mode: Mode::Drill,
+        scope: Scope::Task { task: "1.1".into() },
+        count: 3,
+        seed: 11,
+        time_limit_secs: None,
+        feedback: Feedback::End,
+    };
+    let paper = proctor::exam::assemble(
+        &blueprint,
+        &bank,
+        &request,
+        &std::collections::HashMap::new(),
+    )
+    .unwrap();
+    let mut session = Session::new(paper, 0);
+    for i in 0..3 {
+        let item = &session.paper.items[i];
+        let keys = item.key_positions();
+        let wrong = (0..item.order.len()).find(|p| !keys.contains(p)).unwrap();
+        let mut picks = if i == 2 { keys.clone() } else { vec![wrong] };
+        picks.extend(keys.iter().copied().skip(1).filter(|_| i != 2));
+        if i == 0 {
+            session.apply(Action::Confidence(Confidence::Sure), 1_000);
+        }
+        for p in picks {
+            session.apply(Action::Choose(p), 20_000 * (i as u64 + 1));
+        }
+        session.apply(Action::Next, 20_000 * (i as u64 + 1));
+    }
+    session.apply(Action::Submit, 70_000);
+    let finished = (jiff::Timestamp::now() - jiff::SignedDuration::from_hours(24)).to_string();
+    let attempt = proctor::store::Attempt {
+        id: "20261101-120000-drill".into(),
+        started: finished.clone(),
+        finished,
+        scorecard: Some(proctor::exam::score(&session, &blueprint)),
+        session,
+    };
+    std::fs::create_dir_all(data.join("attempts")).unwrap();
+    std::fs::write(
+        data.join("attempts/20261101-120000-drill.json"),
+        serde_json::to_vec_pretty(&attempt).unwrap(),
+    )
+    .unwrap();
+}
+
+fn cli(data: &Path, args: &[&str]) -> serde_json::Value {
+    let out = Command::new(env!("CARGO_BIN_EXE_proctor"))
+        .args(args)
+        .env("PROCTOR_DATA_DIR", data)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).unwrap_or_else(|e| {
+        panic!(
+            "{args:?} printed no JSON ({e}): {}",
+            String::from_utf8_lossy(&out.stdout)
+        )
+    })
+}
+
+#[test]
+fn spaced_review_confidence_progress_and_readiness_in_the_terminal_and_the_cli() {
+    let (_tmp, data) = data_dir();
+    history_yesterday(&data);
+
+    // The command line sees the same schedule the screens do.
+    let due = cli(&data, &["review", "--due", "--json"]);
+    let due = due.as_array().unwrap();
+    assert_eq!(due.len(), 2, "{due:?}");
+    assert_eq!(due[0]["misconception"], true, "the misconception first");
+    assert_eq!(due[0]["last_rating"], "again");
+    let progress = cli(&data, &["progress", "--json"]);
+    assert_eq!(
+        progress["total"]["unseen"],
+        progress["total"]["questions"].as_u64().unwrap() - 3
+    );
+    assert_eq!(progress["total"]["due"], 2);
+    let readiness = cli(&data, &["readiness", "--json"]);
+    assert_eq!(readiness["estimate"], serde_json::Value::Null);
+    assert_eq!(readiness["thin_domains"].as_array().unwrap().len(), 6);
+    let items = cli(
+        &data,
+        &["bank", "stats", "--items", "--json", "--sort", "missed"],
+    );
+    assert_eq!(items.as_array().unwrap().len(), 3);
+    assert_eq!(items[0]["correct"], 0);
+    assert!(data.join("schedule.json").exists() || !data.join("lock").exists());
+
+    // The home screen: readiness and what is due; u starts the spaced review.
+    let pane = Pane::start(&data, "");
+    pane.wait_for(&["Readiness: answer about", "Spaced review: 2 due today"]);
+    pane.keys(&["u"]);
+    pane.wait_for(&["Spaced review · Question 1 of 2"]);
+    pane.keys(&["3"]); // sure
+    pane.wait_for(&["✓ SURE"]);
+    pane.keys(&["a", "Enter"]);
+    pane.wait_for(&["orrect"]); // Correct or Incorrect
+    pane.keys(&["n", "1", "a", "Enter"]);
+    pane.wait_for(&["Question 2 of 2", "? GUESS", "Explanation"]);
+    pane.keys(&["n"]);
+    pane.wait_for(&[
+        "Results",
+        "Confidence marked on 2 of 2 answers",
+        "Lucky guesses",
+    ]);
+    assert!(data.join("schedule.json").exists(), "the schedule is kept");
+
+    // Progress: three questions seen, the rest unseen.
+    pane.keys(&["h"]);
+    pane.wait_for(&["[o] Progress"]);
+    pane.keys(&["o"]);
+    let total = progress["total"]["questions"].as_u64().unwrap();
+    pane.wait_for(&[&format!(
+        "All questions: {total} questions · {} unseen",
+        total - 3
+    )]);
+    pane.keys(&["Escape"]);
+
+    // A practice exam: 10 questions, untimed; then the flagged walk on the review screen.
+    pane.wait_for(&["[p] Practice exam"]);
+    pane.keys(&["p"]);
+    pane.wait_for(&["Questions", "‹ 75 ›"]);
+    pane.keys(&[
+        "Left", "Left", "Left", "Left", "Left", "Down", "Down", "Right",
+    ]);
+    pane.wait_for(&["‹ 10 ›", "‹ untimed ›"]);
+    pane.keys(&["Enter"]);
+    pane.wait_for(&["Practice exam · Question 1 of 10", "elapsed"]);
+    pane.keys(&["m", "n", "n", "m", "r"]);
+    pane.wait_for(&["Flagged (2)"]);
+    pane.keys(&["3", "Enter"]);
+    pane.wait_for(&["Question 1 of 10", "Reviewing flagged 1 of 2"]);
+    pane.keys(&["n"]);
+    pane.wait_for(&["Question 3 of 10", "Reviewing flagged 2 of 2"]);
+    pane.keys(&["n"]);
+    pane.wait_for(&["Review · Answered", "▸[3] Flagged (2)"]);
+    pane.keys(&["q"]);
+    pane.wait_for(&["[c] Continue"]);
+    pane.keys(&["q"]);
+    assert_eq!(pane.wait_for_exit(), "0");
+
+    // Drills by service and by words, from the command line (line mode).
+    for args in [
+        vec![
+            "--plain",
+            "drill",
+            "--service",
+            "CodeDeploy",
+            "--count",
+            "2",
+        ],
+        vec![
+            "--plain",
+            "drill",
+            "--grep",
+            "stack set",
+            "--count",
+            "1",
+            "--replace",
+        ],
+    ] {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_proctor"))
+            .args(&args)
+            .env("PROCTOR_DATA_DIR", &data)
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        drop(child.stdin.take());
+        let out = child.wait_with_output().unwrap();
+        let stdout = String::from_utf8_lossy(&out.stdout);
+        assert!(out.status.success(), "{args:?}: {stdout}");
+        assert!(stdout.contains("Question 1 of"), "{args:?}: {stdout}");
+    }
+}

@@ -1086,3 +1086,114 @@ fn drills_and_reviews_are_not_mocks() {
     assert!(text.contains("Mock exam trend"), "{text}");
     assert!(!text.contains('▁') && !text.contains('█'), "{text}");
 }
+
+// ----- study tools (issue 12) -----
+
+#[test]
+fn confidence_keys_mark_the_answer_and_show_on_the_status_line() {
+    let mut r = rig(mock);
+    r.press('b').press('3');
+    assert_eq!(
+        r.session().responses[0].confidence,
+        Some(proctor::exam::Confidence::Sure)
+    );
+    assert!(r.text(120, 40).contains("✓ SURE"));
+    r.press('3');
+    assert_eq!(r.session().responses[0].confidence, None, "again clears");
+    r.press('1');
+    assert!(r.text(120, 40).contains("? GUESS"));
+    assert_eq!(
+        r.session().responses[0].chosen.len(),
+        1,
+        "the answer is untouched"
+    );
+}
+
+#[test]
+fn from_the_flagged_filter_next_and_previous_step_through_flagged_questions_only() {
+    let mut r = rig(mock);
+    // Flag questions 2, 5 and 9.
+    for i in 0..9 {
+        if [1, 4, 8].contains(&i) {
+            r.press('m');
+        }
+        r.press('n');
+    }
+    r.press('r').press('3').code(KeyCode::Enter);
+    assert_eq!(r.session().current, 1);
+    assert!(r.text(120, 40).contains("Reviewing flagged 1 of 3"));
+    r.press('n');
+    assert_eq!(r.session().current, 4);
+    r.code(KeyCode::Right);
+    assert_eq!(r.session().current, 8);
+    r.press('p');
+    assert_eq!(r.session().current, 4);
+    r.press('n').press('n');
+    assert_eq!(
+        r.app.screen(),
+        ScreenKind::Review,
+        "past the last flagged question: the review screen"
+    );
+    // The All filter walks every question again.
+    r.press('1').code(KeyCode::Home).code(KeyCode::Enter);
+    assert_eq!(r.session().current, 0);
+    r.press('n');
+    assert_eq!(r.session().current, 1);
+}
+
+#[test]
+fn every_study_mode_is_reachable_from_the_home_screen() {
+    let mut r = rig(home);
+    r.press('p');
+    assert_eq!(r.app.screen(), ScreenKind::Setup);
+    // 30 questions, untimed, feedback now.
+    r.code(KeyCode::Left)
+        .code(KeyCode::Left)
+        .code(KeyCode::Left);
+    r.code(KeyCode::Down)
+        .code(KeyCode::Down)
+        .code(KeyCode::Right);
+    r.code(KeyCode::Enter);
+    assert_eq!(r.app.screen(), ScreenKind::Exam);
+    let s = r.session();
+    assert_eq!(s.len(), 30);
+    assert_eq!(s.paper.feedback, Feedback::Now);
+    assert_eq!(s.paper.time_limit_secs, None);
+    assert!(s.paper.practice);
+    assert!(r.text(120, 40).contains("Practice exam"));
+
+    let mut r = rig(home);
+    r.press('s');
+    assert_eq!(r.app.screen(), ScreenKind::Picker);
+    r.code(KeyCode::Enter);
+    assert!(matches!(r.session().paper.scope, Scope::Service { .. }));
+
+    let mut r = rig(home);
+    r.press('w');
+    assert_eq!(r.app.screen(), ScreenKind::Search);
+    let word = r.app.practice().bank().questions()[0]
+        .stem
+        .split_whitespace()
+        .next()
+        .unwrap()
+        .to_string();
+    r.keys(&word).code(KeyCode::Enter);
+    assert_eq!(r.app.screen(), ScreenKind::Exam);
+    assert!(matches!(r.session().paper.scope, Scope::Grep { .. }));
+
+    let mut r = rig(home);
+    r.press('o');
+    assert_eq!(r.app.screen(), ScreenKind::Progress);
+    assert!(
+        r.text(120, 40)
+            .contains("All questions: 190 questions · 190 unseen")
+    );
+    r.code(KeyCode::Esc);
+    r.press('u');
+    assert_eq!(
+        r.app.message(),
+        Some(
+            "Nothing is due for review today: answered questions come back as FSRS schedules them."
+        )
+    );
+}

@@ -8,5 +8,7 @@ pub use paper::{
     AssemblyError, Feedback, Mode, Paper, PaperItem, PaperRequest, Scope, Unavailable, apportion,
     assemble,
 };
-pub use score::{ChangeCounts, DomainResult, Scorecard, Tally, score};
-pub use session::{Action, AnswerChange, Millis, Response, Session, Status};
+pub use score::{
+    ChangeCounts, ConfidenceMarks, DomainResult, Scorecard, Tally, confidence_marks, score,
+};
+pub use session::{Action, AnswerChange, Confidence, Millis, Response, Session, Status};

@@ -61,8 +61,22 @@ pub enum Scope {
     Skill {
         skill: String,
     },
+    /// The questions about one AWS service (a canonical name, e.g. `CodeDeploy`), matched
+    /// without regard to case.
+    Service {
+        service: String,
+    },
+    /// The questions whose stem or options contain these words, without regard to case or to
+    /// spaces ("stack set" finds `StackSets`).
+    Grep {
+        text: String,
+    },
     /// Exactly these questions, in this order (missed-answer review).
     Questions {
+        ids: Vec<String>,
+    },
+    /// The spaced-review queue when it was asked: exactly these questions, in this order.
+    Due {
         ids: Vec<String>,
     },
 }
@@ -74,7 +88,10 @@ impl fmt::Display for Scope {
             Scope::Domain { domain } => write!(f, "domain {domain}"),
             Scope::Task { task } => write!(f, "task {task}"),
             Scope::Skill { skill } => write!(f, "skill {skill}"),
+            Scope::Service { service } => write!(f, "service {service}"),
+            Scope::Grep { text } => write!(f, "the search \"{text}\""),
             Scope::Questions { ids } => write!(f, "{} chosen questions", ids.len()),
+            Scope::Due { ids } => write!(f, "{} due questions", ids.len()),
         }
     }
 }
@@ -87,17 +104,49 @@ impl Scope {
             Scope::Domain { domain } => q.domain == *domain,
             Scope::Task { task } => &q.task == task,
             Scope::Skill { skill } => q.skills.contains(skill),
-            Scope::Questions { ids } => ids.contains(&q.id),
+            Scope::Service { service } => {
+                q.services.iter().any(|s| s.eq_ignore_ascii_case(service))
+            }
+            Scope::Grep { text } => matches_words(q, text),
+            Scope::Questions { ids } | Scope::Due { ids } => ids.contains(&q.id),
+        }
+    }
+
+    /// The exact questions this scope lists, in order, if it lists them.
+    pub fn listed(&self) -> Option<&[String]> {
+        match self {
+            Scope::Questions { ids } | Scope::Due { ids } => Some(ids),
+            _ => None,
         }
     }
 
     /// How many of the bank's questions this scope admits.
     pub fn available(&self, bank: &Bank) -> usize {
-        match self {
-            Scope::Questions { ids } => ids.iter().filter(|id| bank.get(id).is_some()).count(),
-            _ => bank.questions().iter().filter(|q| self.admits(q)).count(),
+        match self.listed() {
+            Some(ids) => ids.iter().filter(|id| bank.get(id).is_some()).count(),
+            None => bank.questions().iter().filter(|q| self.admits(q)).count(),
         }
     }
+}
+
+/// Lower case without white space, so that "stack set" and `StackSet` compare alike.
+fn squeezed(text: &str) -> String {
+    text.chars()
+        .filter(|c| !c.is_whitespace())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// Whether the question's stem or an option holds `text`, ignoring case and spaces. Empty
+/// words match nothing: a drill of "everything" is a mock.
+fn matches_words(q: &Question, text: &str) -> bool {
+    let wanted = squeezed(text);
+    if wanted.is_empty() {
+        return false;
+    }
+    std::iter::once(q.stem.as_str())
+        .chain(q.options.iter().map(|o| o.text.as_str()))
+        .any(|t| squeezed(t).contains(&wanted))
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -125,6 +174,14 @@ impl PaperRequest {
     }
 }
 
+#[expect(
+    clippy::trivially_copy_pass_by_ref,
+    reason = "serde passes a reference"
+)]
+fn is_false(b: &bool) -> bool {
+    !*b
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Paper {
     /// The blueprint code, e.g. "DOP-C02".
@@ -135,6 +192,10 @@ pub struct Paper {
     pub seed: u64,
     pub time_limit_secs: Option<u64>,
     pub feedback: Feedback,
+    /// A practice run of the whole exam (feedback after each answer, another length, or
+    /// untimed): sat like a mock, never counted as one. Files from before it are mocks.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub practice: bool,
     pub items: Vec<PaperItem>,
 }
 
@@ -299,7 +360,7 @@ pub fn assemble(
     }
     let mut rng = ChaCha8Rng::seed_from_u64(request.seed);
     let chosen: Vec<&Question> = match &request.scope {
-        Scope::Questions { ids } => {
+        Scope::Questions { ids } | Scope::Due { ids } => {
             let mut chosen = Vec::new();
             for id in ids.iter().take(request.count) {
                 chosen.push(
@@ -309,7 +370,7 @@ pub fn assemble(
             }
             chosen
         }
-        Scope::Task { .. } | Scope::Skill { .. } => {
+        Scope::Task { .. } | Scope::Skill { .. } | Scope::Service { .. } | Scope::Grep { .. } => {
             let pool: Vec<&Question> = bank
                 .questions()
                 .iter()
@@ -347,7 +408,7 @@ pub fn assemble(
         }
     };
     let mut chosen = chosen;
-    if !matches!(request.scope, Scope::Questions { .. }) {
+    if request.scope.listed().is_none() {
         // Mixed order, as on the real exam: no run of one domain.
         chosen.shuffle(&mut rng);
     }
@@ -359,6 +420,7 @@ pub fn assemble(
         seed: request.seed,
         time_limit_secs: request.time_limit_secs,
         feedback: request.feedback,
+        practice: false,
         items,
     })
 }

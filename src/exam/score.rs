@@ -1,6 +1,6 @@
 //! Scoring a finished (or unfinished) session against its blueprint.
 
-use super::session::Session;
+use super::session::{Confidence, Session};
 use crate::blueprint::Blueprint;
 use serde::{Deserialize, Serialize};
 
@@ -131,4 +131,33 @@ pub fn score(session: &Session, blueprint: &Blueprint) -> Scorecard {
         seconds_used: session.elapsed / 1000,
         changes,
     }
+}
+
+/// What the candidate's confidence marks say about an attempt, as question indices in paper
+/// order.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct ConfidenceMarks {
+    /// How many answers carry a mark at all.
+    pub marked: usize,
+    /// Marked Guess, and right: knowledge that is not there yet.
+    pub lucky: Vec<usize>,
+    /// Marked Sure, and wrong: a belief to unlearn, which spaced review asks first.
+    pub misconceptions: Vec<usize>,
+}
+
+pub fn confidence_marks(session: &Session) -> ConfidenceMarks {
+    let mut marks = ConfidenceMarks::default();
+    for (i, response) in session.responses.iter().enumerate() {
+        let Some(confidence) = response.confidence else {
+            continue;
+        };
+        marks.marked += 1;
+        let correct = session.is_correct(i);
+        match confidence {
+            Confidence::Guess if correct => marks.lucky.push(i),
+            Confidence::Sure if !correct && session.is_answered(i) => marks.misconceptions.push(i),
+            _ => {}
+        }
+    }
+    marks
 }

@@ -37,6 +37,31 @@ pub enum Action {
     Submit,
     /// Nothing but the passing of time (the clock's once-a-second tick).
     Tick,
+    /// Mark how sure the candidate is of the answer; the same mark again removes it. Locked
+    /// with the answer once its feedback is shown (a mark given after the verdict says nothing).
+    Confidence(Confidence),
+}
+
+/// How sure the candidate was of an answer: optional, never required. Right but guessed is a
+/// lucky guess; wrong but sure is a misconception, which spaced review asks about first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Confidence {
+    Guess,
+    Unsure,
+    Sure,
+}
+
+impl Confidence {
+    pub const ALL: [Confidence; 3] = [Confidence::Guess, Confidence::Unsure, Confidence::Sure];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Confidence::Guess => "guess",
+            Confidence::Unsure => "unsure",
+            Confidence::Sure => "sure",
+        }
+    }
 }
 
 /// What the candidate did with one question.
@@ -54,6 +79,9 @@ pub struct Response {
     pub changes: Vec<AnswerChange>,
     /// Feedback shown (drills): the answer is locked.
     pub revealed: bool,
+    /// How sure the candidate said they were, if they said. Files from before it load as None.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub confidence: Option<Confidence>,
 }
 
 /// A settled answer replaced by a different one.
@@ -286,6 +314,10 @@ impl Session {
                         response.chosen.retain(|&o| o != option);
                     }
                 }
+            }
+            Action::Confidence(c) if !locked => {
+                let mark = &mut self.responses[i].confidence;
+                *mark = if *mark == Some(c) { None } else { Some(c) };
             }
             Action::Next if i + 1 < self.len() => self.go_to(i + 1),
             Action::Previous if i > 0 => self.go_to(i - 1),

@@ -7,7 +7,7 @@
 //! shows the results.
 
 use crate::bank::Question;
-use crate::exam::{Action, Feedback, Mode, Scope, Session};
+use crate::exam::{Action, Confidence, Feedback, Mode, Scope, Session};
 use crate::format::{clock, count_word, date, duration, letter, position};
 use crate::practice::{
     Event, Finished, IfInProgress, NewAttempt, Opening, Practice, PracticeError, Scored,
@@ -54,8 +54,8 @@ pub fn run<R: BufRead, W: Write>(
     Ok(plain.practice.unsaved().map(str::to_string))
 }
 
-const HOME_HELP: &str = "Commands: exam · drill DOMAIN|TASK|SKILL (e.g. drill 3, drill 1.4, drill 3.3.s2) · missed · resume [exam|drill|review] · history · answers [ATTEMPT-ID] · help · quit";
-const SITTING_HELP: &str = "Commands: a letter or letters answer (b, or b d for two) · clear · flag · next · back · go N · show · review [flagged|incomplete] · time · end · help · quit (pauses; resume later)";
+const HOME_HELP: &str = "Commands: exam · drill DOMAIN|TASK|SKILL (e.g. drill 3, drill 1.4, drill 3.3.s2) · practice [COUNT] [now] [untimed] (a practice exam, not a mock) · drill service NAME · drill words WORDS · due (spaced review) · missed · readiness · progress · resume [exam|drill|review] · history · answers [ATTEMPT-ID] · help · quit";
+const SITTING_HELP: &str = "Commands: a letter or letters answer (b, or b d for two; b sure marks it too) · guess / unsure / sure (how sure you are, optional) · clear · flag · next · back · go N · show · review [flagged|incomplete] · time · end · help · quit (pauses; resume later)";
 
 impl<W: Write> Plain<W> {
     fn converse<R: BufRead>(&mut self, opening: Opening, input: R) -> io::Result<()> {
@@ -150,6 +150,12 @@ impl<W: Write> Plain<W> {
                 if card.passed { "PASS" } else { "FAIL" }
             )?;
         }
+        writeln!(self.out, "{}", p.readiness().line())?;
+        writeln!(
+            self.out,
+            "Spaced review: {} due today (`due` asks them)",
+            p.due_queue().len()
+        )?;
         for mode in p.modes_in_progress() {
             writeln!(
                 self.out,
@@ -172,6 +178,42 @@ impl<W: Write> Plain<W> {
         match word {
             "" => self.prompt(),
             "exam" | "mock" => self.start(NewAttempt::mock(None), policy),
+            "drill" if rest.starts_with("service ") => self.start(
+                NewAttempt::drill(Scope::Service {
+                    service: rest["service ".len()..].trim().to_string(),
+                }),
+                policy,
+            ),
+            "drill" if rest.starts_with("words ") => self.start(
+                NewAttempt::drill(Scope::Grep {
+                    text: rest["words ".len()..].trim().to_string(),
+                }),
+                policy,
+            ),
+            "practice" => {
+                let words: Vec<&str> = rest.split_whitespace().collect();
+                let request = NewAttempt::Practice {
+                    count: words.iter().find_map(|w| w.parse().ok()),
+                    feedback: if words.contains(&"now") {
+                        Feedback::Now
+                    } else {
+                        Feedback::End
+                    },
+                    untimed: words.contains(&"untimed"),
+                    time_limit_secs: None,
+                    seed: None,
+                };
+                self.start(request, policy)
+            }
+            "due" | "spaced" => self.start(NewAttempt::Due { count: None }, policy),
+            "readiness" => {
+                let line = self.practice.readiness().line();
+                self.say(&line)
+            }
+            "progress" => {
+                let text = crate::study::progress::render(&self.practice.progress());
+                self.say(&text)
+            }
             "drill" => match drill_scope(rest.split_whitespace().next().unwrap_or("")) {
                 Some(scope) => self.start(NewAttempt::drill(scope), policy),
                 None => self.say("Drill what? e.g. `drill 3` (a domain), `drill 1.4` (a task), `drill 3.3.s2` (a skill)."),
@@ -325,6 +367,7 @@ impl<W: Write> Plain<W> {
                 self.events(events)?;
                 self.say("Answer cleared.")
             }
+            "guess" | "unsure" | "sure" => self.confidence(word),
             "show" => self.question(),
             "time" => {
                 let text = time_text(s);
@@ -361,11 +404,60 @@ impl<W: Write> Plain<W> {
                 self.home()
             }
             _ if is_answer(word, rest) => self.answer(&format!("{word}{rest}")),
+            // "b sure": the answer, then the mark (before any verdict, which would lock it).
+            _ if confidence_word(line_end(rest)).is_some()
+                && is_answer(word, rest.rsplit_once(' ').map_or("", |(a, _)| a)) =>
+            {
+                let letters = rest.rsplit_once(' ').map_or("", |(a, _)| a);
+                let mark = line_end(rest).to_string();
+                self.mark_then_answer(&format!("{word}{letters}"), &mark)
+            }
             other => self.say(&format!(
                 "Unknown command \"{}\". {SITTING_HELP}",
                 safe_text::line(other)
             )),
         }
+    }
+
+    /// Sets (or, said again, clears) how sure the candidate is of the current answer.
+    fn confidence(&mut self, word: &str) -> io::Result<()> {
+        let Some(mark) = confidence_word(word) else {
+            return self.prompt();
+        };
+        let Some(s) = self.practice.session() else {
+            return self.home();
+        };
+        let i = s.current;
+        if s.is_revealed(i) {
+            return self.say("The verdict is shown: the confidence mark stays as it was.");
+        }
+        let events = self.practice.act(Action::Confidence(mark));
+        if self.events(events)? {
+            return Ok(());
+        }
+        let now = self
+            .practice
+            .session()
+            .and_then(|s| s.responses[i].confidence);
+        self.say(&match now {
+            Some(c) => format!("Marked {}.", c.as_str()),
+            None => "Confidence mark removed.".into(),
+        })
+    }
+
+    /// "b sure": marks first, so that a drill's verdict, which locks the mark, comes after it.
+    fn mark_then_answer(&mut self, letters: &str, mark: &str) -> io::Result<()> {
+        if let (Some(mark), Some(s)) = (confidence_word(mark), self.practice.session())
+            && !s.is_revealed(s.current)
+            && s.responses[s.current].confidence != Some(mark)
+        {
+            let events = self.practice.act(Action::Confidence(mark));
+            if self.events(events)? {
+                return Ok(());
+            }
+            writeln!(self.out, "Marked {}.", mark.as_str())?;
+        }
+        self.answer(letters)
     }
 
     fn act_and_show(&mut self, action: Action) -> io::Result<()> {
@@ -491,6 +583,9 @@ impl<W: Write> Plain<W> {
             .collect();
         if !chosen.is_empty() {
             writeln!(self.out, "Your answer: {}.", chosen.join(" "))?;
+        }
+        if let Some(c) = s.responses[i].confidence {
+            writeln!(self.out, "Marked {}.", c.as_str())?;
         }
         if s.is_revealed(i) {
             self.verdict()?;
@@ -634,6 +729,9 @@ impl<W: Write> Plain<W> {
             card.changes.right_to_wrong,
             card.changes.wrong_to_right
         )?;
+        for line in crate::format::confidence_lines(s) {
+            writeln!(self.out, "{line}")?;
+        }
         writeln!(
             self.out,
             "Attempt {}; `answers {}` walks through it.",
@@ -718,6 +816,15 @@ fn is_answer(word: &str, rest: &str) -> bool {
         && all.chars().all(|c| {
             c.is_ascii_alphabetic() && c.to_ascii_lowercase() <= 'j' || c == ' ' || c == ','
         })
+}
+
+fn confidence_word(word: &str) -> Option<Confidence> {
+    Confidence::ALL.into_iter().find(|c| c.as_str() == word)
+}
+
+/// The last word of a line.
+fn line_end(text: &str) -> &str {
+    text.rsplit(' ').next().unwrap_or("")
 }
 
 /// "3" → a domain, "1.4" → a task, "3.3.s2" → a skill bullet.

@@ -16,12 +16,13 @@ pub mod setup;
 
 use crate::bank::Bank;
 use crate::blueprint::Blueprint;
-use crate::clock::Clock;
+use crate::clock::{Calendar, Clock, SystemCalendar};
 use crate::exam::{
     Action, AssemblyError, Feedback, Mode, PaperRequest, Scope, Scorecard, Session, Status,
     assemble, score,
 };
 use crate::store::{Attempt, Records, StoreError};
+use crate::study::schedule::{DueCard, Schedule, utc_day};
 use std::time::Duration;
 
 /// A new attempt, as a front end asks for it. What is left out takes the policy's default.
@@ -40,16 +41,29 @@ pub enum NewAttempt {
         seed: Option<u64>,
         time_limit_secs: Option<u64>,
     },
+    /// A practice run of the whole exam: every domain at the blueprint's weights, of any
+    /// length, with the explanation after each answer or at the end, timed at the mock's pace
+    /// or untimed. Sat like a mock, never counted as one.
+    Practice {
+        count: Option<usize>,
+        feedback: Feedback,
+        /// No clock at all; otherwise `time_limit_secs`, else the mock's pace for the length.
+        untimed: bool,
+        time_limit_secs: Option<u64>,
+        seed: Option<u64>,
+    },
     /// The questions whose latest answer was wrong or blank, most recently missed first.
     Missed { count: Option<usize> },
+    /// The spaced-review queue: what FSRS says is due today, misconceptions first.
+    Due { count: Option<usize> },
 }
 
 impl NewAttempt {
     pub fn mode(&self) -> Mode {
         match self {
-            NewAttempt::Mock { .. } => Mode::Exam,
+            NewAttempt::Mock { .. } | NewAttempt::Practice { .. } => Mode::Exam,
             NewAttempt::Drill { .. } => Mode::Drill,
-            NewAttempt::Missed { .. } => Mode::Review,
+            NewAttempt::Missed { .. } | NewAttempt::Due { .. } => Mode::Review,
         }
     }
 
@@ -161,6 +175,8 @@ pub enum PracticeError {
     WhichToResume(Vec<Mode>),
     #[error("nothing to review: no question's latest answer was wrong")]
     NothingMissed,
+    #[error("nothing is due for review today{}", match next { Some(day) => format!(" (the next is due {day})"), None => String::new() })]
+    NothingDue { next: Option<String> },
     #[error("choose {required} option{} first", if *required == 1 { "" } else { "s" })]
     Incomplete { required: usize },
     #[error("cannot assemble the paper: {0}")]
@@ -178,7 +194,7 @@ pub fn mode_noun(mode: Mode) -> &'static str {
     match mode {
         Mode::Exam => "mock exam",
         Mode::Drill => "drill",
-        Mode::Review => "missed-answer review",
+        Mode::Review => "review",
     }
 }
 
@@ -200,6 +216,9 @@ pub struct Practice {
     bank: Bank,
     records: Box<dyn Records>,
     clock: Box<dyn Clock>,
+    /// The day, for what is due and how recent an answer is (the system's, unless a test sets
+    /// one with [`Practice::set_calendar`]).
+    calendar: Box<dyn Calendar>,
     seeds: Box<dyn FnMut() -> u64>,
     sitting: Option<Sitting>,
     /// The last save's failure, until a save succeeds: what would be lost on quitting.
@@ -216,15 +235,33 @@ impl Practice {
         clock: Box<dyn Clock>,
         seeds: Box<dyn FnMut() -> u64>,
     ) -> Practice {
-        Practice {
+        let mut practice = Practice {
             blueprint,
             bank,
             records,
             clock,
+            calendar: Box::new(SystemCalendar),
             seeds,
             sitting: None,
             unsaved: None,
-        }
+        };
+        // A schedule set aside as corrupt, or missing attempts, is rebuilt now.
+        practice.keep_schedule();
+        practice
+    }
+
+    /// Sets the day the practice layer lives in (tests).
+    pub fn set_calendar(&mut self, calendar: Box<dyn Calendar>) {
+        self.calendar = calendar;
+    }
+
+    pub fn now(&self) -> jiff::Timestamp {
+        self.calendar.now()
+    }
+
+    /// Today, as a UTC calendar day.
+    pub fn today(&self) -> jiff::civil::Date {
+        utc_day(self.calendar.now())
     }
 
     pub fn blueprint(&self) -> &Blueprint {
@@ -265,13 +302,15 @@ impl Practice {
             return Err(PracticeError::InProgress { mode });
         }
         // Assemble before giving anything up: a request that cannot be met changes nothing.
+        let practice_run = matches!(request, NewAttempt::Practice { .. });
         let request = self.paper_request(request)?;
-        let paper = assemble(
+        let mut paper = assemble(
             &self.blueprint,
             &self.bank,
             &request,
             &self.records.seen_counts(),
         )?;
+        paper.practice = practice_run;
         if let Some(mut old) = replaced {
             old.abandon(self.clock.now());
             let card = score(&old, &self.blueprint);
@@ -318,15 +357,64 @@ impl Practice {
                 feedback,
                 seed,
                 time_limit_secs,
-            } => PaperRequest {
-                mode: Mode::Drill,
-                count: count
-                    .unwrap_or_else(|| scope.available(&self.bank).min(policy::DRILL_COUNT)),
-                scope,
-                seed: seed.unwrap_or_else(|| (self.seeds)()),
-                time_limit_secs,
+            } => {
+                let available = scope.available(&self.bank);
+                let searched = matches!(scope, Scope::Service { .. } | Scope::Grep { .. });
+                if available == 0 && searched {
+                    // Said as "has 0 questions", not "a paper needs at least one question"
+                    // (other scopes are checked against the blueprint first).
+                    return Err(AssemblyError::TooFew {
+                        what: scope.to_string(),
+                        have: 0,
+                        need: count.unwrap_or(1).max(1),
+                        purpose: "this drill".into(),
+                    }
+                    .into());
+                }
+                PaperRequest {
+                    mode: Mode::Drill,
+                    count: count.unwrap_or_else(|| available.min(policy::DRILL_COUNT)),
+                    scope,
+                    seed: seed.unwrap_or_else(|| (self.seeds)()),
+                    time_limit_secs,
+                    feedback,
+                }
+            }
+            NewAttempt::Practice {
+                count,
                 feedback,
-            },
+                untimed,
+                time_limit_secs,
+                seed,
+            } => {
+                let seed = seed.unwrap_or_else(|| (self.seeds)());
+                let mut request = PaperRequest::full_exam(&self.blueprint, seed);
+                request.count = count.unwrap_or(self.blueprint.questions);
+                request.feedback = feedback;
+                request.time_limit_secs = if untimed {
+                    None
+                } else {
+                    time_limit_secs.or_else(|| Some(self.blueprint.pace_secs(request.count)))
+                };
+                request
+            }
+            NewAttempt::Due { count } => {
+                let queue = self.due_queue();
+                if queue.is_empty() {
+                    return Err(PracticeError::NothingDue {
+                        next: self.schedule().next_due(self.today()),
+                    });
+                }
+                let ids: Vec<String> = queue.into_iter().map(|c| c.id).collect();
+                PaperRequest {
+                    mode: Mode::Review,
+                    count: count.unwrap_or(ids.len()).min(ids.len()),
+                    scope: Scope::Due { ids },
+                    seed: (self.seeds)(),
+                    time_limit_secs: None,
+                    feedback: Feedback::Now,
+                }
+            }
             NewAttempt::Missed { count } => {
                 let ids = self.missed();
                 if ids.is_empty() {
@@ -496,7 +584,9 @@ impl Practice {
             return Vec::new();
         };
         let card = score(&session, &self.blueprint);
-        let finished = match self.records.finish(&session, &card) {
+        let recorded = self.records.finish(&session, &card);
+        self.keep_schedule();
+        let finished = match recorded {
             Ok(attempt) => Finished {
                 attempt,
                 card,
@@ -555,6 +645,81 @@ impl Practice {
             .into_iter()
             .filter(|id| self.bank.get(id).is_some())
             .collect()
+    }
+
+    // ----- spaced review -----
+
+    /// The spaced-review schedule of the whole history.
+    pub fn schedule(&self) -> Schedule {
+        let attempts = self.records.attempts();
+        match self.records.schedule() {
+            Some(mut kept) => {
+                kept.catch_up(&attempts);
+                kept
+            }
+            None => Schedule::rebuild(&attempts),
+        }
+    }
+
+    /// Brings the kept schedule up to date with the history and writes it if it changed. A
+    /// failed write loses nothing (the history is the source of truth): it is tried again
+    /// next time.
+    fn keep_schedule(&mut self) {
+        let kept = self.records.schedule();
+        let fresh = self.schedule();
+        if kept.as_ref() != Some(&fresh) {
+            let _ = self.records.save_schedule(&fresh);
+        }
+    }
+
+    /// What is due today and still in the bank: misconceptions first, then the longest
+    /// overdue.
+    pub fn due_queue(&self) -> Vec<DueCard> {
+        self.schedule()
+            .due(self.today())
+            .into_iter()
+            .filter(|c| self.bank.get(&c.id).is_some())
+            .collect()
+    }
+
+    /// How ready the candidate is for the exam, from the whole history, as of today.
+    pub fn readiness(&self) -> crate::study::readiness::Readiness {
+        let observations = crate::study::readiness::observations(&self.records.attempts());
+        crate::study::readiness::estimate(&self.blueprint, &observations, self.now())
+    }
+
+    /// Unseen / seen / due / mastered per task statement and skill bullet.
+    pub fn progress(&self) -> crate::study::progress::Progress {
+        crate::study::progress::progress(
+            &self.blueprint,
+            &self.bank,
+            &self.schedule(),
+            self.today(),
+        )
+    }
+
+    /// Per-question statistics from the history.
+    pub fn item_stats(
+        &self,
+        sort: crate::study::items::Sort,
+    ) -> Vec<crate::study::items::ItemStats> {
+        crate::study::items::item_stats(&self.bank, &self.records.attempts(), sort)
+    }
+
+    /// Every service the bank's questions name, with its question count, most first.
+    pub fn services(&self) -> Vec<(String, usize)> {
+        let mut counts: std::collections::BTreeMap<&str, usize> = std::collections::BTreeMap::new();
+        for q in self.bank.questions() {
+            for s in &q.services {
+                *counts.entry(s.as_str()).or_insert(0) += 1;
+            }
+        }
+        let mut list: Vec<(String, usize)> = counts
+            .into_iter()
+            .map(|(s, n)| (s.to_string(), n))
+            .collect();
+        list.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        list
     }
 
     /// Every domain and task statement a drill can take, with its question count.

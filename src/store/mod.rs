@@ -7,6 +7,8 @@
 //! in-progress-<mode>.json    the attempt in progress of each mode (exam, drill, review),
 //!                            rewritten after every action
 //! attempts/<id>.json         one file per finished attempt, written once, never rewritten
+//! schedule.json              the spaced-review schedule: a cache of what the attempts say,
+//!                            rebuilt from them when missing, stale or set aside
 //! *.corrupt                  files that failed to parse, set aside (never deleted)
 //! ```
 //! Every write goes to a temporary file that is fsynced and renamed over the old copy, so a
@@ -18,6 +20,7 @@ pub mod records;
 pub use records::{Attempt, MemoryRecords, Records};
 
 use crate::exam::{Mode, Scorecard, Session};
+use crate::study::schedule::Schedule;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::fs::{self, File, OpenOptions};
@@ -29,6 +32,7 @@ fn progress_file(mode: Mode) -> String {
     format!("in-progress-{}.json", mode.as_str())
 }
 const ATTEMPTS: &str = "attempts";
+const SCHEDULE: &str = "schedule.json";
 const LOCK: &str = "lock";
 
 /// Whether this process may write.
@@ -88,6 +92,8 @@ pub struct Store {
     attempts: Vec<Attempt>,
     /// Each mode's attempt in progress, with the wall-clock time it started.
     progress: BTreeMap<Mode, (String, Session)>,
+    /// The spaced-review schedule as last kept, if it loaded.
+    schedule: Option<Schedule>,
     /// Problems met while opening (files set aside), for the caller to report.
     pub warnings: Vec<String>,
 }
@@ -157,10 +163,12 @@ impl Store {
             _lock: lock,
             attempts: Vec::new(),
             progress: BTreeMap::new(),
+            schedule: None,
             warnings: Vec::new(),
         };
         store.load_attempts();
         store.load_progress();
+        store.load_schedule();
         Ok(store)
     }
 
@@ -210,6 +218,28 @@ impl Store {
                     self.progress.insert(mode, started_and_session);
                 }
                 Err(reason) => self.set_aside(&path, &reason),
+            }
+        }
+    }
+
+    fn load_schedule(&mut self) {
+        let path = self.dir.join(SCHEDULE);
+        if !path.exists() {
+            return;
+        }
+        let read = read_file(&path).and_then(|bytes| {
+            let schedule: Schedule = serde_json::from_slice(&bytes).map_err(|e| e.to_string())?;
+            schedule.validate()?;
+            Ok(schedule)
+        });
+        match read {
+            Ok(schedule) => self.schedule = Some(schedule),
+            Err(reason) => {
+                // Nothing is lost: the schedule is rebuilt from the attempts.
+                self.set_aside(&path, &reason);
+                if let Some(w) = self.warnings.last_mut() {
+                    w.push_str(" The review schedule is rebuilt from the attempts.");
+                }
             }
         }
     }
@@ -377,5 +407,17 @@ impl Records for Store {
 
     fn attempts(&self) -> Vec<Attempt> {
         self.attempts.clone()
+    }
+
+    fn schedule(&self) -> Option<Schedule> {
+        self.schedule.clone()
+    }
+
+    fn save_schedule(&mut self, schedule: &Schedule) -> Result<(), StoreError> {
+        self.writable()?;
+        let json = serde_json::to_vec(schedule).expect("a schedule serializes");
+        write_file(&self.dir.join(SCHEDULE), &json)?;
+        self.schedule = Some(schedule.clone());
+        Ok(())
     }
 }

@@ -28,9 +28,13 @@ impl Attempt {
 
     /// Whether this attempt is a mock exam sat to the end: only those get a pass/fail verdict
     /// and a scaled estimate, and only those feed the mock trend. A drill or a review of 2
-    /// questions says nothing about passing the exam.
+    /// questions says nothing about passing the exam, and neither does a practice run of it
+    /// (explanations after each answer, another length, no clock).
     pub fn is_mock(&self) -> bool {
-        self.mode() == Mode::Exam && self.session.status != crate::exam::Status::Abandoned
+        let paper = &self.session.paper;
+        self.mode() == Mode::Exam
+            && !paper.practice
+            && self.session.status != crate::exam::Status::Abandoned
     }
 
     /// What a finished attempt read from a file must hold (see [`Session::validate`]), and no
@@ -90,6 +94,20 @@ pub trait Records {
     /// Finished attempts, newest first.
     fn attempts(&self) -> Vec<Attempt>;
 
+    /// The spaced-review schedule kept beside the history, if there is one that loaded.
+    fn schedule(&self) -> Option<crate::study::schedule::Schedule> {
+        None
+    }
+
+    /// Keeps the spaced-review schedule (a cache of what the history says: losing it loses
+    /// nothing, so records that keep none need not).
+    fn save_schedule(
+        &mut self,
+        _schedule: &crate::study::schedule::Schedule,
+    ) -> Result<(), StoreError> {
+        Ok(())
+    }
+
     /// The modes that have an attempt in progress, the mock exam first.
     fn modes_in_progress(&self) -> Vec<Mode> {
         Mode::ALL
@@ -139,6 +157,7 @@ pub struct MemoryRecords {
     pub finished: Vec<Attempt>,
     /// The time stamp given to the next finished attempt (tests fix it).
     pub now: String,
+    pub schedule: Option<crate::study::schedule::Schedule>,
 }
 
 impl Records for MemoryRecords {
@@ -175,5 +194,17 @@ impl Records for MemoryRecords {
 
     fn attempts(&self) -> Vec<Attempt> {
         self.finished.clone()
+    }
+
+    fn schedule(&self) -> Option<crate::study::schedule::Schedule> {
+        self.schedule.clone()
+    }
+
+    fn save_schedule(
+        &mut self,
+        schedule: &crate::study::schedule::Schedule,
+    ) -> Result<(), StoreError> {
+        self.schedule = Some(schedule.clone());
+        Ok(())
     }
 }

@@ -30,6 +30,9 @@ pub enum ScreenKind {
     Results,
     Answers,
     History,
+    Progress,
+    Search,
+    Setup,
 }
 
 /// A time warning on screen until the attempt's clock reaches `until`.
@@ -209,6 +212,10 @@ impl App {
                 self.enter(resumed);
             }
             Intent::Open(screen) => self.stack.push(screen),
+            Intent::Replace(screen) => {
+                self.stack.pop();
+                self.stack.push(screen);
+            }
             Intent::Back => {
                 self.stack.pop();
                 if self.stack.is_empty() {

@@ -43,6 +43,12 @@ pub enum Cmd {
     Quit,
     ToggleTasks,
     Answers,
+    /// A confidence mark: 1 guess, 2 unsure, 3 sure (the key says which).
+    Confidence,
+    /// A typed character (text input; the key says which).
+    Type,
+    /// Delete the last typed character.
+    Delete,
 }
 
 /// Which key events a binding matches.
@@ -53,6 +59,8 @@ pub enum Keys {
     Letters(char, char),
     /// Any of these characters (menu shortcuts).
     Chars(&'static str),
+    /// Any printable character (text input).
+    Typed,
 }
 
 impl Keys {
@@ -63,6 +71,7 @@ impl Keys {
                 (*from..=*to).contains(&c.to_ascii_lowercase())
             }
             (Keys::Chars(chars), KeyCode::Char(c)) => chars.contains(c),
+            (Keys::Typed, KeyCode::Char(c)) => !c.is_control(),
             _ => false,
         }
     }

@@ -2,9 +2,10 @@
 //! clock, the question, its options, and — once revealed in a drill — the verdict, each option's
 //! why, the explanation and the references.
 
+use super::review::{Filter, Review};
 use super::{Intent, Screen, View, header};
 use crate::bank::Question;
-use crate::exam::{Action, Feedback, Mode, Scope, Session};
+use crate::exam::{Action, Confidence, Feedback, Mode, Scope, Session};
 use crate::practice::Practice;
 use crate::tui::app::ScreenKind;
 use crate::tui::keys::{Binding, Cmd, Keys};
@@ -21,13 +22,27 @@ const PREFIX: usize = 10;
 
 pub(crate) fn mode_label(session: &Session) -> String {
     let p = &session.paper;
+    let safe = crate::safe_text::line;
     match (p.mode, &p.scope) {
+        (Mode::Exam, _) if p.practice => "Practice exam".into(),
         (Mode::Exam, _) => "Mock exam".into(),
         (Mode::Drill, Scope::Domain { domain }) => format!("Drill · domain {domain}"),
-        (Mode::Drill, Scope::Task { task }) => format!("Drill · task {task}"),
-        (Mode::Drill, Scope::Skill { skill }) => format!("Drill · skill {skill}"),
+        (Mode::Drill, Scope::Task { task }) => format!("Drill · task {}", safe(task)),
+        (Mode::Drill, Scope::Skill { skill }) => format!("Drill · skill {}", safe(skill)),
+        (Mode::Drill, Scope::Service { service }) => format!("Drill · {}", safe(service)),
+        (Mode::Drill, Scope::Grep { text }) => format!("Drill · \"{}\"", safe(text)),
         (Mode::Drill, _) => "Drill".into(),
+        (Mode::Review, Scope::Due { .. }) => "Spaced review".into(),
         (Mode::Review, _) => "Missed-answer review".into(),
+    }
+}
+
+/// A confidence mark as the status line shows it.
+pub(crate) fn confidence_label(c: Confidence) -> &'static str {
+    match c {
+        Confidence::Guess => "? GUESS",
+        Confidence::Unsure => "~ UNSURE",
+        Confidence::Sure => "✓ SURE",
     }
 }
 
@@ -85,6 +100,9 @@ pub(crate) struct Exam {
     lines: Vec<Line<'static>>,
     /// For each option (display position): its first and last line in `lines`.
     option_lines: Vec<(usize, usize)>,
+    /// Entered from the review screen's Flagged or Incomplete filter: next and previous step
+    /// through that filter's questions only, as on the real exam.
+    walk: Option<Filter>,
 }
 
 impl Exam {
@@ -98,6 +116,40 @@ impl Exam {
             body: Rect::default(),
             lines: Vec::new(),
             option_lines: Vec::new(),
+            walk: None,
+        }
+    }
+
+    /// The exam screen stepping through one review filter's questions (None: all of them).
+    pub(crate) fn walking(practice: &Practice, walk: Option<Filter>) -> Exam {
+        Exam {
+            walk,
+            ..Exam::new(practice)
+        }
+    }
+
+    /// The review screen, on the filter being walked (after its last question, or the paper's).
+    fn review(&self, practice: &Practice) -> Intent {
+        let filter = self.walk.unwrap_or(Filter::All);
+        Intent::Open(Box::new(Review::with_filter(practice, filter)))
+    }
+
+    /// Next or previous inside the filter being walked: its next question after this one, or
+    /// the review screen after its last.
+    fn step(&self, s: &Session, filter: Filter, forward: bool, practice: &Practice) -> Intent {
+        let list = filter.list(s);
+        let i = s.current;
+        let to = if forward {
+            list.iter().copied().find(|&j| j > i)
+        } else {
+            list.iter().rev().copied().find(|&j| j < i)
+        };
+        match (to, forward) {
+            (Some(j), _) => Intent::Act(Action::GoTo(j)),
+            (None, true) => self.review(practice),
+            (None, false) => {
+                Intent::Message(format!("This is the first {} question.", filter.noun()))
+            }
         }
     }
 
@@ -227,6 +279,9 @@ impl Screen for Exam {
                 6,
             )
             .detail("mark (flag) the question for review"),
+            // Digits: no option letter and no exam key, so a mark never changes an answer.
+            Binding::new(Keys::Chars("123"), "1 2 3", "sure?", Cmd::Confidence, 1)
+                .detail("how sure you are: 1 guess, 2 unsure, 3 sure (optional; again clears)"),
             Binding::new(
                 Keys::Codes(&[KeyCode::Char('r')]),
                 "r",
@@ -286,22 +341,40 @@ impl Screen for Exam {
             Cmd::Toggle => return Exam::choose(s, self.cursor),
             Cmd::Strike => return Intent::Act(Action::ToggleStrike(self.cursor)),
             Cmd::Flag => return Intent::Act(Action::ToggleFlag),
+            Cmd::Confidence => {
+                let KeyCode::Char(c @ '1'..='3') = key.code else {
+                    return Intent::None;
+                };
+                if s.is_revealed(i) {
+                    return Intent::Message(
+                        "The verdict is shown: the confidence mark stays as it was.".into(),
+                    );
+                }
+                let mark = Confidence::ALL[usize::from(c as u8 - b'1')];
+                return Intent::Act(Action::Confidence(mark));
+            }
             Cmd::Submit => {
                 // The verdict appears above the question: show it from the top.
                 self.scroll = 0;
                 self.follow_cursor = false;
                 return Intent::Reveal;
             }
+            Cmd::Next | Cmd::Previous if self.walk.is_some() => {
+                let filter = self.walk.unwrap_or(Filter::All);
+                return self.step(s, filter, cmd == Cmd::Next, practice);
+            }
             Cmd::Next if last => {
                 return if s.paper.feedback == Feedback::Now && s.is_revealed(i) {
                     Intent::End
                 } else {
-                    Intent::Open(Box::new(super::review::Review::new(practice)))
+                    self.review(practice)
                 };
             }
             Cmd::Next => return Intent::Act(Action::Next),
             Cmd::Previous => return Intent::Act(Action::Previous),
-            Cmd::Review => return Intent::Open(Box::new(super::review::Review::new(practice))),
+            Cmd::Review => {
+                return Intent::Open(Box::new(Review::with_filter(practice, Filter::All)));
+            }
             Cmd::PageDown | Cmd::PageUp => {
                 let page = i32::from(self.body.height.saturating_sub(1).max(1));
                 self.scroll_by(if cmd == Cmd::PageDown { page } else { -page });
@@ -413,6 +486,22 @@ impl Screen for Exam {
         if response.flagged {
             left.push(Span::raw("   "));
             left.push(Span::styled("⚑ FLAGGED", theme.flagged()));
+        }
+        if let Some(c) = response.confidence {
+            left.push(Span::raw("   "));
+            left.push(Span::styled(confidence_label(c), theme.section()));
+        }
+        if let Some(filter) = self.walk {
+            let list = filter.list(session);
+            let at = list
+                .iter()
+                .position(|&j| j == i)
+                .map_or(String::new(), |n| format!(" {} of {}", n + 1, list.len()));
+            left.push(Span::raw("   "));
+            left.push(Span::styled(
+                format!("Reviewing {}{at}: n/p step through them", filter.noun()),
+                theme.warn(),
+            ));
         }
         let left = Line::from(left);
         let room = usize::from(status.width).saturating_sub(left.width() + 1);

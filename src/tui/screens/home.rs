@@ -17,8 +17,14 @@ enum Item {
     /// Continue the paused attempt of this mode.
     Resume(Mode),
     Mock,
+    /// A practice run of the exam: length, feedback and time chosen.
+    PracticeExam,
     Drill,
+    DrillService,
+    DrillWords,
+    Due,
     Missed,
+    Progress,
     History,
     Quit,
 }
@@ -28,10 +34,15 @@ impl Item {
         match self {
             Item::Resume(Mode::Exam) => ('c', "Continue the mock exam in progress"),
             Item::Resume(Mode::Drill) => ('g', "Go on with the drill in progress"),
-            Item::Resume(Mode::Review) => ('v', "Go on with the missed-answer review"),
+            Item::Resume(Mode::Review) => ('v', "Go on with the review in progress"),
             Item::Mock => ('m', "Start a full mock exam"),
+            Item::PracticeExam => ('p', "Practice exam: any length, feedback now, untimed"),
             Item::Drill => ('d', "Drill a domain or a task"),
+            Item::DrillService => ('s', "Drill a service"),
+            Item::DrillWords => ('w', "Drill questions that mention some words"),
+            Item::Due => ('u', "Spaced review: what is due today"),
             Item::Missed => ('r', "Review missed answers"),
+            Item::Progress => ('o', "Progress by task and skill"),
             Item::History => ('h', "History"),
             Item::Quit => ('q', "Quit"),
         }
@@ -40,9 +51,9 @@ impl Item {
     /// The mode whose attempt in progress this item would replace.
     fn replaces(self) -> Option<Mode> {
         match self {
-            Item::Mock => Some(Mode::Exam),
-            Item::Drill => Some(Mode::Drill),
-            Item::Missed => Some(Mode::Review),
+            Item::Mock | Item::PracticeExam => Some(Mode::Exam),
+            Item::Drill | Item::DrillService | Item::DrillWords => Some(Mode::Drill),
+            Item::Missed | Item::Due => Some(Mode::Review),
             _ => None,
         }
     }
@@ -52,6 +63,9 @@ pub(crate) struct Home {
     items: Vec<Item>,
     selected: usize,
     last: Option<Scored>,
+    /// "Readiness: …" and how many questions are due today.
+    readiness: String,
+    due: usize,
     /// A new attempt would replace the one in progress of its mode: asked once, done on the
     /// second press.
     replacing: Option<Item>,
@@ -66,8 +80,13 @@ impl Home {
             .collect();
         items.extend([
             Item::Mock,
+            Item::PracticeExam,
             Item::Drill,
+            Item::DrillService,
+            Item::DrillWords,
+            Item::Due,
             Item::Missed,
+            Item::Progress,
             Item::History,
             Item::Quit,
         ]);
@@ -75,13 +94,18 @@ impl Home {
             items,
             selected: 0,
             last: practice.history().into_iter().find(|s| s.attempt.is_mock()),
+            readiness: practice.readiness().line(),
+            due: practice.due_queue().len(),
             replacing: None,
         }
     }
 
     fn choose(&mut self, item: Item, practice: &Practice) -> Intent {
-        // Each mode keeps one attempt in progress: starting another of the same mode asks first.
-        let replaces = item.replaces();
+        // Each mode keeps one attempt in progress: starting another of the same mode asks first
+        // (screens that only choose what to start ask nothing yet).
+        let replaces = item
+            .replaces()
+            .filter(|_| matches!(item, Item::Mock | Item::Missed | Item::Due));
         if let Some(mode) = replaces
             && self.items.contains(&Item::Resume(mode))
             && self.replacing != Some(item)
@@ -100,6 +124,17 @@ impl Home {
             Item::Resume(mode) => Intent::Resume(mode),
             Item::Mock => Intent::Start(NewAttempt::mock(None), IfInProgress::Abandon),
             Item::Drill => Intent::Open(Box::new(super::picker::Picker::new(practice))),
+            Item::DrillService => {
+                Intent::Open(Box::new(super::picker::Picker::services(practice)))
+            }
+            Item::DrillWords => Intent::Open(Box::new(super::search::Search::new())),
+            Item::PracticeExam => Intent::Open(Box::new(super::setup::Setup::new(practice))),
+            Item::Due if self.due == 0 => Intent::Message(
+                "Nothing is due for review today: answered questions come back as FSRS schedules them."
+                    .into(),
+            ),
+            Item::Due => Intent::Start(NewAttempt::Due { count: None }, IfInProgress::Abandon),
+            Item::Progress => Intent::Open(Box::new(super::progress::Progress::new(practice))),
             Item::Missed if practice.missed().is_empty() => {
                 Intent::Message("No missed answers to review: finish an attempt first.".into())
             }
@@ -142,7 +177,7 @@ impl Screen for Home {
                 6,
             ),
             Binding::new(
-                Keys::Chars("cgvmdrh"),
+                Keys::Chars("cgvmpdswuroh"),
                 "letter",
                 "shortcut",
                 Cmd::Shortcut,
@@ -222,9 +257,18 @@ impl Screen for Home {
             }
             None => lines.push(Line::styled("No mock exam finished yet.", theme.dim())),
         }
+        lines.push(Line::raw(self.readiness.clone()));
         lines.push(Line::raw(""));
         for (n, item) in self.items.iter().enumerate() {
             let (key, label) = item.label();
+            let label = if *item == Item::Due {
+                format!(
+                    "Spaced review: {} due today, misconceptions first",
+                    self.due
+                )
+            } else {
+                label.to_string()
+            };
             let selected = n == self.selected;
             lines.push(Line::from(vec![
                 Span::raw(if selected { " › " } else { "   " }),

@@ -9,8 +9,11 @@ pub mod exam;
 pub mod history;
 pub mod home;
 pub mod picker;
+pub mod progress;
 pub mod results;
 pub mod review;
+pub mod search;
+pub mod setup;
 
 use super::app::{MIN_HEIGHT, MIN_WIDTH, ScreenKind};
 use super::keys::{Binding, Cmd};
@@ -40,6 +43,8 @@ pub(crate) enum Intent {
     Resume(Mode),
     /// Open a screen on top of this one.
     Open(Box<dyn Screen>),
+    /// Put a screen in place of the top one.
+    Replace(Box<dyn Screen>),
     /// Close this screen (home when it was the last).
     Back,
     Home,

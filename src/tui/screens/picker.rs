@@ -13,6 +13,8 @@ use ratatui::widgets::Paragraph;
 pub(crate) struct Picker {
     rows: Vec<DrillScope>,
     selected: usize,
+    /// What the rows are: "a domain or a task", "a service".
+    what: &'static str,
 }
 
 impl Picker {
@@ -20,6 +22,25 @@ impl Picker {
         Picker {
             rows: practice.drill_scopes(),
             selected: 0,
+            what: "a domain or a task",
+        }
+    }
+
+    /// The services the bank's questions name, most questions first.
+    pub(crate) fn services(practice: &Practice) -> Picker {
+        let rows = practice
+            .services()
+            .into_iter()
+            .map(|(service, available)| DrillScope {
+                label: service.clone(),
+                available,
+                scope: crate::exam::Scope::Service { service },
+            })
+            .collect();
+        Picker {
+            rows,
+            selected: 0,
+            what: "a service",
         }
     }
 }
@@ -111,7 +132,8 @@ impl Screen for Picker {
             head,
             theme,
             Line::raw(format!(
-                " Drill a domain or a task · up to {} questions, feedback after each",
+                " Drill {} · up to {} questions, feedback after each",
+                self.what,
                 policy::DRILL_COUNT
             )),
             Line::raw(""),
@@ -128,8 +150,12 @@ impl Screen for Picker {
             .take(height)
             .map(|(n, row)| {
                 let is_domain = matches!(row.scope, crate::exam::Scope::Domain { .. });
-                let indent = if is_domain { "" } else { "   " };
-                let label = fit(&format!("{indent}{}", row.label), width);
+                let is_task = matches!(row.scope, crate::exam::Scope::Task { .. });
+                let indent = if is_task { "   " } else { "" };
+                let label = fit(
+                    &crate::safe_text::line(&format!("{indent}{}", row.label)),
+                    width,
+                );
                 let style = match (n == self.selected, is_domain) {
                     (true, _) => theme.cursor(),
                     (false, true) => theme.title(),

@@ -275,5 +275,10 @@ fn result_lines(
         "Answer changes: right→wrong {} · wrong→right {} · wrong→wrong {}",
         card.changes.right_to_wrong, card.changes.wrong_to_right, card.changes.wrong_to_wrong
     )));
+    let marks = crate::format::confidence_lines(session);
+    if !marks.is_empty() {
+        lines.push(Line::raw(""));
+        lines.extend(marks.into_iter().map(Line::raw));
+    }
     lines
 }

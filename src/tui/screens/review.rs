@@ -27,6 +27,15 @@ pub enum Filter {
 impl Filter {
     const ALL: [Filter; 3] = [Filter::All, Filter::Incomplete, Filter::Flagged];
 
+    /// "flagged", "incomplete": as a status line says it.
+    pub fn noun(self) -> &'static str {
+        match self {
+            Filter::All => "all",
+            Filter::Incomplete => "incomplete",
+            Filter::Flagged => "flagged",
+        }
+    }
+
     fn next(self) -> Filter {
         match self {
             Filter::All => Filter::Incomplete,
@@ -56,10 +65,18 @@ pub(crate) struct Review {
 }
 
 impl Review {
-    pub(crate) fn new(practice: &Practice) -> Review {
+    /// Opened on a filter, the current question selected if the filter lists it.
+    pub(crate) fn with_filter(practice: &Practice, filter: Filter) -> Review {
+        let selected = practice.session().map_or(0, |s| {
+            filter
+                .list(s)
+                .iter()
+                .position(|&i| i == s.current)
+                .unwrap_or(0)
+        });
         Review {
-            filter: Filter::All,
-            selected: practice.session().map_or(0, |s| s.current),
+            filter,
+            selected,
             columns: 10,
         }
     }
@@ -252,7 +269,15 @@ impl Screen for Review {
             }
             Cmd::Open => {
                 if let Some(&i) = list.get(self.selected) {
-                    return Intent::Many(vec![Intent::Act(Action::GoTo(i)), Intent::Back]);
+                    // As on the real exam: from a filtered review, next and previous step
+                    // through that filter's questions only.
+                    let walk = (self.filter != Filter::All).then_some(self.filter);
+                    let exam = super::exam::Exam::walking(practice, walk);
+                    return Intent::Many(vec![
+                        Intent::Act(Action::GoTo(i)),
+                        Intent::Back,
+                        Intent::Replace(Box::new(exam)),
+                    ]);
                 }
             }
             Cmd::Back => return Intent::Back,
