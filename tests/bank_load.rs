@@ -169,7 +169,7 @@ fn crlf_files_load_with_plain_newlines() {
     let tmp = tempfile::tempdir().unwrap();
     std::fs::write(tmp.path().join("1.1.toml"), text.replace('\n', "\r\n")).unwrap();
     let bank = Bank::from_dir(tmp.path(), &Blueprint::dop_c02()).unwrap();
-    assert!(!bank.questions()[0].stem.contains('\r'));
+    assert!(!bank.entries()[0].stem.contains('\r'));
 }
 
 #[test]
@@ -179,7 +179,7 @@ fn the_embedded_bank_loads_and_matches_its_source_files() {
     let (parsed, errors) = proctor::bank::parse_files(&proctor::bank::embedded_files(), &blueprint);
     assert!(errors.is_empty(), "{errors:?}");
     assert_eq!(
-        bank.questions(),
+        bank.entries(),
         parsed.as_slice(),
         "pre-parsed JSON and TOML agree"
     );
@@ -231,7 +231,86 @@ fn the_blueprint_carries_the_exam_guides_140_bullets_and_they_are_optional() {
     let tmp = tempfile::tempdir().unwrap();
     std::fs::write(tmp.path().join("1.1.toml"), text).unwrap();
     assert_eq!(
-        Bank::from_dir(tmp.path(), &bare).unwrap().questions().len(),
+        Bank::from_dir(tmp.path(), &bare).unwrap().entries().len(),
         1
     );
+}
+
+/// A folder bank of `n` generated questions, and a data dir for its cache.
+fn generated_bank(n: usize) -> (tempfile::TempDir, std::path::PathBuf, std::path::PathBuf) {
+    let tmp = tempfile::tempdir().unwrap();
+    let bank = tmp.path().join("bank");
+    let blueprint = Blueprint::dop_c02();
+    for (name, text) in proctor::bank::synthetic::bank_files(&blueprint, n) {
+        let path = bank.join(name);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, text).unwrap();
+    }
+    let cache = tmp.path().join("cache");
+    (tmp, bank, cache)
+}
+
+#[test]
+fn a_folder_bank_is_read_from_its_cache_until_a_file_changes() {
+    let (_tmp, dir, cache) = generated_bank(60);
+    let bp = Blueprint::dop_c02();
+    let parsed = Bank::from_dir(&dir, &bp).unwrap();
+    let first = Bank::from_dir_cached(&dir, &bp, &cache).unwrap();
+    assert!(
+        std::fs::read_dir(&cache).unwrap().count() == 1,
+        "the cache is written"
+    );
+    let cached = Bank::from_dir_cached(&dir, &bp, &cache).unwrap();
+    // From the cache: the entries carry no words, and every question reads back whole.
+    assert!(cached.entries().iter().all(|q| q.stem.is_empty()));
+    assert_eq!(first.entries(), parsed.entries());
+    for q in parsed.entries() {
+        assert_eq!(cached.get(&q.id).as_deref(), Some(q));
+    }
+    // An edited file is seen: the folder is parsed again and the cache follows.
+    let file = dir.join("1-domain/1.1.toml");
+    let text = std::fs::read_to_string(&file).unwrap();
+    std::fs::write(&file, text.replacen("A company", "A different company", 1)).unwrap();
+    let after = Bank::from_dir_cached(&dir, &bp, &cache).unwrap();
+    let q = &after.entries()[0];
+    assert!(
+        after
+            .get(&q.id)
+            .unwrap()
+            .stem
+            .starts_with("A different company")
+    );
+    let again = Bank::from_dir_cached(&dir, &bp, &cache).unwrap();
+    assert!(
+        again
+            .get(&q.id)
+            .unwrap()
+            .stem
+            .starts_with("A different company")
+    );
+}
+
+#[test]
+fn a_damaged_cache_is_never_believed() {
+    let (_tmp, dir, cache) = generated_bank(40);
+    let bp = Blueprint::dop_c02();
+    Bank::from_dir_cached(&dir, &bp, &cache).unwrap();
+    let folder = std::fs::read_dir(&cache)
+        .unwrap()
+        .next()
+        .unwrap()
+        .unwrap()
+        .path();
+    // A garbled index: the folder is parsed instead.
+    std::fs::write(folder.join("index.json"), b"{ not json").unwrap();
+    let bank = Bank::from_dir_cached(&dir, &bp, &cache).unwrap();
+    assert!(!bank.entries()[0].stem.is_empty(), "parsed, not cached");
+    // Words edited to carry an escape sequence: that question is not shown from the cache.
+    Bank::from_dir_cached(&dir, &bp, &cache).unwrap();
+    let words = folder.join("words.jsonl");
+    let text = std::fs::read_to_string(&words).unwrap();
+    std::fs::write(&words, text.replacen("A company", "\\u001b[2JA company", 1)).unwrap();
+    let bank = Bank::from_dir_cached(&dir, &bp, &cache).unwrap();
+    let first = bank.entries()[0].id.clone();
+    assert!(bank.get(&first).is_none_or(|q| !q.stem.contains('\u{1b}')));
 }

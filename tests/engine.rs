@@ -121,8 +121,7 @@ fn least_seen_questions_come_first() {
 #[test]
 fn when_every_question_was_seen_the_least_seen_still_win() {
     let (bp, bank) = bank_of(19 * 3); // 3 per task
-    let mut seen: HashMap<String, u32> =
-        bank.questions().iter().map(|q| (q.id.clone(), 5)).collect();
+    let mut seen: HashMap<String, u32> = bank.entries().iter().map(|q| (q.id.clone(), 5)).collect();
     seen.insert("2.3-002".into(), 0);
     let req = PaperRequest {
         mode: Mode::Drill,
@@ -460,7 +459,7 @@ fn six_mocks_bank() -> (Blueprint, Bank) {
     let (blueprint, big) = bank_of(19 * 31);
     let mut taken: HashMap<String, usize> = HashMap::new();
     let questions: Vec<_> = big
-        .questions()
+        .entries()
         .iter()
         .filter(|q| {
             let n = taken.entry(q.task.clone()).or_default();

@@ -73,7 +73,7 @@ fn round_trip(export: ExportFormat, import: Format) -> (Bank, Bank, Blueprint) {
 #[test]
 fn the_built_in_bank_survives_a_gift_round_trip() {
     let (before, after, blueprint) = round_trip(ExportFormat::Gift, Format::Gift);
-    assert_same(before.questions(), after.questions());
+    assert_same(before.entries(), after.entries());
     // Each domain is a category, so the domains come back with their names.
     let names: Vec<&str> = blueprint.domains.iter().map(|d| d.name.as_str()).collect();
     let dop = Blueprint::dop_c02();
@@ -85,7 +85,7 @@ fn the_built_in_bank_survives_a_gift_round_trip() {
 #[test]
 fn the_built_in_bank_survives_a_csv_round_trip() {
     let (before, after, blueprint) = round_trip(ExportFormat::Csv, Format::Csv);
-    assert_same(before.questions(), after.questions());
+    assert_same(before.entries(), after.entries());
     assert_eq!(blueprint.domains.len(), 6);
 }
 
@@ -176,7 +176,7 @@ fn gift_constructs_arrive_as_written() {
     let blueprint = Blueprint::from_bank_dir(&out).unwrap().unwrap();
     let bank = Bank::from_dir(&out, &blueprint).unwrap();
     let q = |stem_start: &str| {
-        bank.questions()
+        bank.entries()
             .iter()
             .find(|q| q.stem.starts_with(stem_start))
             .unwrap_or_else(|| panic!("no question starting {stem_start:?}"))

@@ -64,14 +64,14 @@ fn files() -> Vec<(String, Vec<u8>)> {
 fn a_loose_blueprint_accepts_spare_questions_the_default_one_refuses() {
     let loose = Blueprint::from_toml(LOOSE).unwrap();
     let bank = Bank::from_files(files(), &loose, BankSource::Embedded).unwrap();
-    let q = &bank.questions()[0];
+    let q = &bank.entries()[0];
     assert_eq!(
         (q.kind, q.options.len(), q.key()),
         (Kind::Single, 2, vec![1])
     );
     assert!(q.services.is_empty() && q.references.is_empty() && q.verified.is_empty());
     assert_eq!(q.options[0].why, "");
-    assert_eq!(bank.questions()[1].key(), vec![0, 1]);
+    assert_eq!(bank.entries()[1].key(), vec![0, 1]);
 
     let strict = Bank::from_files(files(), &Blueprint::dop_c02(), BankSource::Embedded)
         .unwrap_err()

@@ -59,7 +59,7 @@ fn the_80_percent_interval_covers_the_true_expected_score_about_80_percent_of_th
             .map(|_| rng.random_range(0.35..0.95))
             .collect();
         let truth = true_percent(&blueprint, &ability);
-        let mut questions: Vec<_> = bank.questions().iter().collect();
+        let mut questions: Vec<_> = bank.entries().iter().collect();
         questions.shuffle(&mut rng);
         // The second pass: the same questions again, in another order.
         let mut again = questions.clone();

@@ -314,11 +314,11 @@ fn drills_by_service_and_by_words() {
     }
 
     // Words: ignoring case and spaces, in the stem or an option.
-    let q = &r.practice.bank().questions()[0];
+    let q = &r.practice.bank().entries()[0];
     let word: String = q.stem.split_whitespace().nth(1).unwrap().to_uppercase();
     let spaced: String = word.chars().flat_map(|c| [c, ' ']).collect();
     let scope = Scope::Grep { text: spaced };
-    assert!(scope.admits(q));
+    assert!(scope.admits(r.practice.bank(), q));
     let none = Scope::Grep {
         text: "zzz no such words".into(),
     };

@@ -1171,7 +1171,7 @@ fn every_study_mode_is_reachable_from_the_home_screen() {
     let mut r = rig(home);
     r.press('w');
     assert_eq!(r.app.screen(), ScreenKind::Search);
-    let word = r.app.practice().bank().questions()[0]
+    let word = r.app.practice().bank().entries()[0]
         .stem
         .split_whitespace()
         .next()

@@ -903,7 +903,7 @@ mod tests {
         // The real stems, and a variant of each with every 3rd to 30th word changed (every
         // 9th is about the threshold): pairs on both sides of it, among the real overlaps.
         let mut stems: Vec<(u8, Vec<String>)> = Vec::new();
-        for (k, q) in bank.questions().iter().enumerate() {
+        for (k, q) in bank.entries().iter().enumerate() {
             let w: Vec<String> = words(&q.stem).map(str::to_lowercase).collect();
             let step = 3 + k % 28;
             let changed = w

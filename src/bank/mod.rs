@@ -1,6 +1,7 @@
 //! The question bank: loading (embedded at build time, or a folder), validation, statistics and
 //! the lint rules of QUESTION-BANK.md.
 
+pub mod cache;
 pub mod cues;
 pub mod files;
 /// What the fuzz target checks, shared with the test that replays its findings.
@@ -18,9 +19,11 @@ pub use model::{AnswerOption, Kind, Question};
 pub use parse::LoadError;
 
 use crate::blueprint::Blueprint;
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::fmt;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 mod embedded {
     include!(concat!(env!("OUT_DIR"), "/embedded_bank.rs"));
@@ -45,10 +48,17 @@ impl fmt::Display for BankSource {
 }
 
 /// A loaded, validated question bank.
+///
+/// Its entries always say what each question is (id, task, domain, kind, services, skills, the
+/// number of options and which are keyed). Their words — stem, options' text and why,
+/// explanation, references — are in memory too, except for a large folder bank read from its
+/// cache ([`cache`]), where [`Bank::get`] reads a question's words when they are needed.
 #[derive(Debug, Clone)]
 pub struct Bank {
-    questions: Vec<Question>,
+    entries: Vec<Question>,
     by_id: HashMap<String, usize>,
+    /// Where the words are when the entries lack them.
+    words: Option<Arc<cache::Words>>,
     pub source: BankSource,
 }
 
@@ -125,26 +135,72 @@ impl Bank {
             .map(|(i, q)| (q.id.clone(), i))
             .collect();
         Bank {
-            questions,
+            entries: questions,
             by_id,
+            words: None,
             source,
         }
     }
 
-    pub fn questions(&self) -> &[Question] {
-        &self.questions
+    /// A folder bank through its cache under `cache_root`: read from the cache when it still
+    /// matches the folder, else parsed (as [`Bank::from_dir`]) and the cache written for next
+    /// time. A cache that cannot be written only costs that speed.
+    pub fn from_dir_cached(
+        dir: &Path,
+        blueprint: &Blueprint,
+        cache_root: &Path,
+    ) -> Result<Bank, BankError> {
+        let cache_dir = cache::dir_for(cache_root, dir);
+        let key = cache::Key::of(dir, blueprint);
+        if let Some(key) = &key
+            && let Some((entries, words)) = cache::read(&cache_dir, key)
+        {
+            let mut bank = Bank::new(entries, BankSource::Folder(dir.to_path_buf()));
+            bank.words = Some(Arc::new(words));
+            return Ok(bank);
+        }
+        let bank = Bank::from_dir(dir, blueprint)?;
+        if let Some(key) = key {
+            let _ = cache::write(&cache_dir, key, &bank.entries);
+        }
+        Ok(bank)
     }
 
-    pub fn get(&self, id: &str) -> Option<&Question> {
-        self.by_id.get(id).map(|&i| &self.questions[i])
+    /// What every question is, in bank order: id, task, domain, kind, services, skills, and
+    /// its options with their `correct` flags. The words may be empty (a bank read from its
+    /// cache): [`Bank::get`] and [`Bank::all`] give them.
+    pub fn entries(&self) -> &[Question] {
+        &self.entries
+    }
+
+    /// The question with this id, words and all.
+    pub fn get(&self, id: &str) -> Option<Cow<'_, Question>> {
+        let &at = self.by_id.get(id)?;
+        match &self.words {
+            None => Some(Cow::Borrowed(&self.entries[at])),
+            Some(words) => words.read(at, &self.entries[at]).map(Cow::Owned),
+        }
+    }
+
+    /// The entry (no words needed) with this id.
+    pub fn entry(&self, id: &str) -> Option<&Question> {
+        self.by_id.get(id).map(|&at| &self.entries[at])
+    }
+
+    /// Every question, words and all, in bank order (reads them all from a cache).
+    pub fn all(&self) -> Vec<Cow<'_, Question>> {
+        self.entries
+            .iter()
+            .filter_map(|q| self.get(&q.id))
+            .collect()
     }
 
     pub fn len(&self) -> usize {
-        self.questions.len()
+        self.entries.len()
     }
 
     pub fn is_empty(&self) -> bool {
-        self.questions.is_empty()
+        self.entries.is_empty()
     }
 }
 

@@ -52,7 +52,7 @@ pub struct TaskCount {
 
 pub fn bank_stats(bank: &Bank, blueprint: &Blueprint) -> BankStats {
     let count =
-        |f: &dyn Fn(&super::Question) -> bool| bank.questions().iter().filter(|q| f(q)).count();
+        |f: &dyn Fn(&super::Question) -> bool| bank.entries().iter().filter(|q| f(q)).count();
     let domains = blueprint
         .domains
         .iter()
@@ -75,13 +75,13 @@ pub fn bank_stats(bank: &Bank, blueprint: &Blueprint) -> BankStats {
         })
         .collect();
     let mut services: IndexMap<String, usize> = IndexMap::new();
-    for q in bank.questions() {
+    for q in bank.entries() {
         for s in &q.services {
             *services.entry(s.clone()).or_default() += 1;
         }
     }
     services.sort_by(|a, x, b, y| y.cmp(x).then(a.cmp(b)));
-    let skills = skill_counts(bank.questions(), blueprint);
+    let skills = skill_counts(bank.entries(), blueprint);
     let without_skills = blueprint
         .has_skills()
         .then(|| count(&|q| q.skills.is_empty()));

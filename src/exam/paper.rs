@@ -7,6 +7,7 @@ use rand::SeedableRng;
 use rand::seq::SliceRandom;
 use rand_chacha::ChaCha8Rng;
 use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::fmt;
 
@@ -97,8 +98,8 @@ impl fmt::Display for Scope {
 }
 
 impl Scope {
-    /// Whether a question of the bank belongs to this scope.
-    pub fn admits(&self, q: &Question) -> bool {
+    /// Whether a question of the bank belongs to this scope (a search reads its words).
+    pub fn admits(&self, bank: &Bank, q: &Question) -> bool {
         match self {
             Scope::Full => true,
             Scope::Domain { domain } => q.domain == *domain,
@@ -107,7 +108,7 @@ impl Scope {
             Scope::Service { service } => {
                 q.services.iter().any(|s| s.eq_ignore_ascii_case(service))
             }
-            Scope::Grep { text } => matches_words(q, text),
+            Scope::Grep { text } => bank.get(&q.id).is_some_and(|q| matches_words(&q, text)),
             Scope::Questions { ids } | Scope::Due { ids } => ids.contains(&q.id),
         }
     }
@@ -123,8 +124,12 @@ impl Scope {
     /// How many of the bank's questions this scope admits.
     pub fn available(&self, bank: &Bank) -> usize {
         match self.listed() {
-            Some(ids) => ids.iter().filter(|id| bank.get(id).is_some()).count(),
-            None => bank.questions().iter().filter(|q| self.admits(q)).count(),
+            Some(ids) => ids.iter().filter(|id| bank.entry(id).is_some()).count(),
+            None => bank
+                .entries()
+                .iter()
+                .filter(|q| self.admits(bank, q))
+                .count(),
         }
     }
 }
@@ -231,14 +236,14 @@ impl PaperItem {
         self.key.len()
     }
 
-    /// The bank's question for this item, if it is still the one that was asked.
-    pub fn question<'b>(&self, bank: &'b Bank) -> Result<&'b Question, Unavailable> {
-        let q = bank.get(&self.id).ok_or(Unavailable::Gone)?;
-        if self.fits(q) {
-            Ok(q)
-        } else {
-            Err(Unavailable::Changed)
+    /// The bank's question for this item, words and all, if it is still the one that was
+    /// asked.
+    pub fn question<'b>(&self, bank: &'b Bank) -> Result<Cow<'b, Question>, Unavailable> {
+        let entry = bank.entry(&self.id).ok_or(Unavailable::Gone)?;
+        if !self.fits(entry) {
+            return Err(Unavailable::Changed);
         }
+        bank.get(&self.id).ok_or(Unavailable::Gone)
     }
 
     /// Whether the bank's question is still the one this item asked: the same number of options
@@ -364,7 +369,7 @@ pub fn assemble(
             let mut chosen = Vec::new();
             for id in ids.iter().take(request.count) {
                 chosen.push(
-                    bank.get(id)
+                    bank.entry(id)
                         .ok_or_else(|| AssemblyError::UnknownQuestion(id.clone()))?,
                 );
             }
@@ -372,9 +377,9 @@ pub fn assemble(
         }
         Scope::Task { .. } | Scope::Skill { .. } | Scope::Service { .. } | Scope::Grep { .. } => {
             let pool: Vec<&Question> = bank
-                .questions()
+                .entries()
                 .iter()
-                .filter(|q| request.scope.admits(q))
+                .filter(|q| request.scope.admits(bank, q))
                 .collect();
             if pool.len() < request.count {
                 return Err(AssemblyError::TooFew {
@@ -436,7 +441,7 @@ fn pick_from_domain<'b>(
     let pools: Vec<Vec<&Question>> = domain
         .tasks
         .iter()
-        .map(|t| bank.questions().iter().filter(|q| q.task == t.id).collect())
+        .map(|t| bank.entries().iter().filter(|q| q.task == t.id).collect())
         .collect();
     let capacity: usize = pools.iter().map(Vec::len).sum();
     if capacity < count {

@@ -71,7 +71,7 @@ pub fn write(bank: &Bank, blueprint: &Blueprint) -> String {
         .delimiter(b'\t')
         .has_headers(false)
         .from_writer(Vec::new());
-    for q in bank.questions() {
+    for q in &bank.all() {
         let tags = format!("{code} {code}::{} {code}::{}", tag(&q.task), tag(&q.id));
         writer
             .write_record([front(q), back(q), tags])

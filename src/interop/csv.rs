@@ -188,7 +188,7 @@ pub fn write(bank: &Bank, blueprint: &Blueprint) -> String {
             .join("\n")
     };
     writer.write_record(COLUMNS).expect("writing to memory");
-    for q in bank.questions() {
+    for q in &bank.all() {
         let correct: Vec<String> = q.key().into_iter().map(|k| letter(k).to_string()).collect();
         let domain = blueprint
             .domain(q.domain)

@@ -461,11 +461,8 @@ pub fn write(bank: &Bank, blueprint: &Blueprint) -> String {
         bank.len()
     );
     for domain in &blueprint.domains {
-        let questions: Vec<_> = bank
-            .questions()
-            .iter()
-            .filter(|q| q.domain == domain.number)
-            .collect();
+        let all = bank.all();
+        let questions: Vec<_> = all.iter().filter(|q| q.domain == domain.number).collect();
         if questions.is_empty() {
             continue;
         }
@@ -676,7 +673,7 @@ mod tests {
         assert_eq!(d.options[0].text, nasty);
         // An option that starts like a weight stays text, whichever mark it gets.
         let blueprint = Blueprint::dop_c02();
-        let mut q = Bank::embedded(&blueprint).unwrap().questions()[0].clone();
+        let mut q = Bank::embedded(&blueprint).unwrap().entries()[0].clone();
         q.kind = Kind::Single;
         q.options.truncate(2);
         q.options[0] = AnswerOption {

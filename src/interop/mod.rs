@@ -886,10 +886,10 @@ mod tests {
             .map(|(n, t)| (n.clone(), t.clone().into_bytes()))
             .collect();
         let bank = Bank::from_files(raw, &built.blueprint, bank::BankSource::Embedded).unwrap();
-        let ids: Vec<&str> = bank.questions().iter().map(|q| q.id.as_str()).collect();
+        let ids: Vec<&str> = bank.entries().iter().map(|q| q.id.as_str()).collect();
         assert_eq!(ids, vec!["1.1-001", "1.1-002", "2.1-001"]);
         assert_eq!(built.files[0].0, "1-rome/1.1-rome.toml");
-        assert_eq!(bank.questions()[2].kind, bank::Kind::Multiple);
+        assert_eq!(bank.entries()[2].kind, bank::Kind::Multiple);
         assert!(built.files[0].1.contains("# from quiz.gift:1"));
     }
 

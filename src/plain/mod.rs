@@ -614,7 +614,7 @@ impl<W: Write> Plain<W> {
             .map(|p| letter(p).to_string())
             .collect();
         writeln!(self.out, "{verdict} The answer is {}.", keys.join(" "))?;
-        explain(&mut self.out, item, q)
+        explain(&mut self.out, item, &q)
     }
 
     fn review_list(&mut self, filter: Option<&str>) -> io::Result<()> {
@@ -783,7 +783,7 @@ impl<W: Write> Plain<W> {
                     writeln!(self.out, "{}. {}{mine}", letter(pos), o.text)?;
                 }
             }
-            explain(&mut self.out, item, q)?;
+            explain(&mut self.out, item, &q)?;
         }
         Ok(())
     }

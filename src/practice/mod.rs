@@ -709,7 +709,7 @@ impl Practice {
     /// Every service the bank's questions name, with its question count, most first.
     pub fn services(&self) -> Vec<(String, usize)> {
         let mut counts: std::collections::BTreeMap<&str, usize> = std::collections::BTreeMap::new();
-        for q in self.bank.questions() {
+        for q in self.bank.entries() {
             for s in &q.services {
                 *counts.entry(s.as_str()).or_insert(0) += 1;
             }

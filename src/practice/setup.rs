@@ -89,10 +89,14 @@ impl Setup {
         }
     }
 
-    /// The exam's bank: `--bank DIR`, else the built-in one (for DOP-C02 only).
+    /// The exam's bank: `--bank DIR`, else the built-in one (for DOP-C02 only). A folder bank
+    /// is read through its cache in the data dir when there is one (see [`crate::bank::cache`]).
     pub fn bank(&self, blueprint: &Blueprint) -> Result<Bank, SetupError> {
         match &self.bank {
-            Some(dir) => Ok(Bank::from_dir(dir, blueprint)?),
+            Some(dir) => Ok(match self.data_dir(blueprint) {
+                Ok(data) => Bank::from_dir_cached(dir, blueprint, &data.join("cache"))?,
+                Err(_) => Bank::from_dir(dir, blueprint)?,
+            }),
             None if blueprint.code == BUILT_IN_EXAM => Ok(Bank::embedded(blueprint)?),
             None => Err(SetupError::NoBank(blueprint.code.clone())),
         }

@@ -52,7 +52,7 @@ pub fn item_stats(bank: &Bank, attempts: &[Attempt], sort: Sort) -> Vec<ItemStat
     for attempt in attempts {
         let s = &attempt.session;
         for (i, item) in s.paper.items.iter().enumerate() {
-            let Some(q) = bank.get(&item.id).filter(|q| item.fits(q)) else {
+            let Some(q) = bank.entry(&item.id).filter(|q| item.fits(q)) else {
                 continue;
             };
             let t = tallies.entry(q.id.as_str()).or_insert_with(|| Tally {
@@ -74,7 +74,7 @@ pub fn item_stats(bank: &Bank, attempts: &[Attempt], sort: Sort) -> Vec<ItemStat
     let total_asked: usize = tallies.values().map(|t| t.asked).sum();
     let total_correct: usize = tallies.values().map(|t| t.correct).sum();
     let mut rows: Vec<ItemStats> = bank
-        .questions()
+        .entries()
         .iter()
         .filter_map(|q| {
             let t = tallies.get(q.id.as_str())?;

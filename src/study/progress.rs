@@ -58,14 +58,14 @@ pub struct Progress {
 
 pub fn progress(blueprint: &Blueprint, bank: &Bank, schedule: &Schedule, today: Date) -> Progress {
     let mut total = Counts::default();
-    for q in bank.questions() {
+    for q in bank.entries() {
         total.add(q, schedule, today);
     }
     let tasks = blueprint
         .tasks()
         .map(|(_, t)| {
             let mut counts = Counts::default();
-            for q in bank.questions().iter().filter(|q| q.task == t.id) {
+            for q in bank.entries().iter().filter(|q| q.task == t.id) {
                 counts.add(q, schedule, today);
             }
             let skills = t
@@ -73,7 +73,7 @@ pub fn progress(blueprint: &Blueprint, bank: &Bank, schedule: &Schedule, today: 
                 .iter()
                 .map(|s| {
                     let mut counts = Counts::default();
-                    for q in bank.questions().iter().filter(|q| q.skills.contains(&s.id)) {
+                    for q in bank.entries().iter().filter(|q| q.skills.contains(&s.id)) {
                         counts.add(q, schedule, today);
                     }
                     SkillProgress {

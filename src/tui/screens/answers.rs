@@ -324,7 +324,7 @@ fn answer_lines(
                         super::exam::why_lines(&mut lines, option, is_key, PREFIX, width, theme);
                         lines.push(Line::raw(""));
                     }
-                    super::exam::explanation_lines(&mut lines, q, width, theme);
+                    super::exam::explanation_lines(&mut lines, &q, width, theme);
                 }
             }
         }

@@ -427,7 +427,7 @@ impl Screen for Exam {
         let width = usize::from(body.width.saturating_sub(3)).max(10);
         let item = &session.paper.items[session.current];
         let (lines, option_lines) = match item.question(practice.bank()) {
-            Ok(q) => question_lines(session, q, self.cursor, width, theme),
+            Ok(q) => question_lines(session, &q, self.cursor, width, theme),
             Err(why) => (
                 vec![Line::styled(
                     format!("{why} Go on with → or n."),
