@@ -171,3 +171,14 @@ fn the_legend_states_every_threshold() {
         assert!(shown.contains(words), "{words}: {shown}");
     }
 }
+
+#[test]
+fn a_slot_only_a_few_items_have_is_not_judged() {
+    // One six-option item: its sixth slot is 0% keyed against a chance of a third, which one
+    // item cannot help; the slot is not judged until five items have it.
+    let sparse = lint_fixture("key-position-sparse-slot");
+    let (share, _) = sparse.bank.positions.share(5).unwrap();
+    assert!(share.abs() < 1e-9);
+    let w = warnings(&sparse);
+    assert!(w.iter().all(|w| !w.contains(" F ")), "{w:#?}");
+}

@@ -246,6 +246,11 @@ impl KeyPositions {
         }
     }
 
+    /// How many items have an option in `slot`.
+    pub fn items_in(&self, slot: usize) -> usize {
+        self.items.get(slot).copied().unwrap_or(0)
+    }
+
     /// A slot's keyed share and its chance share, in percent; None for a slot no item has.
     pub fn share(&self, slot: usize) -> Option<(f64, f64)> {
         let n = self.items[slot] as f64;

@@ -221,7 +221,8 @@ fn legend() -> String {
          \x20 phrase that no distractor has; each such item is a warning.\n\
          key/distr.: mean key length / mean distractor length; an item outside {}-{} is an error.\n\
          key position: warning where a slot's share of keys is more than {} points from chance in a\n\
-         \x20 domain or the bank (chance: keys / options, 25% on single-answer items).\n\
+         \x20 domain or the bank (chance: keys / options, 25% on single-answer items), judged in a slot\n\
+         \x20 that 5 or more items have.\n\
          skills: warning for a bullet tested by fewer than {} questions, and for a question naming none.\n\
          Shares in a file are judged from {} single-answer items up.\n",
         pct(MAX_EXTREME_KEY_SHARE),
@@ -253,6 +254,8 @@ const MIN_SINGLES_FOR_SHARE: usize = 4;
 /// Share of single-answer items in a file whose key may be the convergence option before a
 /// warning (chance is a quarter; a file has only 6 to 12 of them, so the bar is loose).
 const MAX_CONVERGENCE_SHARE: f64 = 0.5;
+/// Key positions are judged only in a slot at least this many items have.
+const MIN_SLOT_ITEMS: usize = 5;
 /// Across the whole bank, the key may be the longest option, the option sharing the most words
 /// with the stem, or the one sharing the most with the other options in at most this share of
 /// single-answer items: chance (a quarter) plus 8 points.
@@ -862,6 +865,11 @@ fn lint_totals(report: &mut LintReport) {
         };
         let off: Vec<String> = (0..SLOTS.len())
             .filter_map(|slot| {
+                // A slot few items have (the sixth option of a handful of items) cannot be
+                // even: one item is all or nothing. It is judged from MIN_SLOT_ITEMS up.
+                if row.positions.items_in(slot) < MIN_SLOT_ITEMS {
+                    return None;
+                }
                 let (share, chance) = row.positions.share(slot)?;
                 ((share - chance).abs() > MAX_POSITION_DEVIATION)
                     .then(|| format!("{} {share:.0}% (chance {chance:.0}%)", SLOTS[slot]))
