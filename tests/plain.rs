@@ -318,3 +318,30 @@ fn a_second_exam_is_a_blueprint_file_with_its_own_bank_and_history() {
     let out = run(&["--exam", "nope", "history"], "", tmp.path());
     assert!(text(&out.stderr).contains("there is no built-in exam \"nope\" (built in: dop-c02)"));
 }
+
+#[test]
+fn six_mocks_in_a_row_on_a_fresh_data_dir_ask_450_different_questions() {
+    let tmp = tempfile::tempdir().unwrap();
+    for seed in 1..=6 {
+        let seed = seed.to_string();
+        let out = run(
+            &["--plain", "exam", "--seed", &seed],
+            "end\nyes\n",
+            tmp.path(),
+        );
+        assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    }
+    let recorded = attempts(tmp.path());
+    assert_eq!(recorded.len(), 6);
+    let mut asked = std::collections::HashSet::new();
+    for attempt in &recorded {
+        for item in attempt["session"]["paper"]["items"].as_array().unwrap() {
+            asked.insert(item["id"].as_str().unwrap().to_string());
+        }
+    }
+    assert_eq!(
+        asked.len(),
+        450,
+        "six mocks of 75 with no question asked twice"
+    );
+}
