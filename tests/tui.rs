@@ -761,6 +761,45 @@ fn with_history() -> Shared {
 }
 
 #[test]
+fn the_answer_review_shows_each_confidence_mark_and_a_sure_miss_stands_out() {
+    let mut r = rig(mock);
+    let key = r.session().paper.items[0].key_positions()[0];
+    // Question 1 right and marked a guess, question 2 wrong and marked sure.
+    r.press(letter(key)).press('1').press('n');
+    let key2 = r.session().paper.items[1].key_positions()[0];
+    let wrong2 = (0..4).find(|&p| p != key2).unwrap();
+    r.press(letter(wrong2)).press('3');
+    r.keys("rey");
+    r.press('v');
+    assert_eq!(r.app.screen(), ScreenKind::Answers);
+    assert!(r.text(120, 40).contains("✓ Correct  you marked ? GUESS"));
+    r.code(KeyCode::Right);
+    let terminal = r.draw(120, 40);
+    let buffer = terminal.backend().buffer();
+    let (x, y) = find(buffer, "you marked ✓ SURE").expect("the sure mark is shown");
+    let wrong_style = find(buffer, "✗ Incorrect").map(|(wx, wy)| buffer[(wx, wy)].fg);
+    assert_eq!(
+        Some(buffer[(x, y)].fg),
+        wrong_style,
+        "a sure answer that was wrong is drawn like the verdict"
+    );
+}
+
+#[test]
+fn snapshot_study_screens() {
+    let mut r = rig(home);
+    r.press('p');
+    r.snap("practice_setup");
+    let mut r = rig(home);
+    r.press('w');
+    r.keys("rollback");
+    r.snap("search");
+    let mut r = rig_with(with_history(), home);
+    r.press('o');
+    r.snap("progress");
+}
+
+#[test]
 fn snapshot_home() {
     rig(home).snap("home_empty");
     let mut r = rig_with(with_history(), home);

@@ -3,6 +3,7 @@
 
 use super::{Intent, Screen, View, message, tabs};
 use crate::bank::Bank;
+use crate::exam::Confidence;
 use crate::practice::Practice;
 use crate::store::Attempt;
 use crate::tui::app::ScreenKind;
@@ -260,6 +261,19 @@ fn answer_lines(
             } else {
                 Span::styled("✗ Incorrect", theme.wrong())
             });
+            if let Some(c) = response.confidence {
+                // A sure answer that was wrong is the misconception worth the most study.
+                let style = if c == Confidence::Sure && !s.is_correct(i) {
+                    theme.wrong()
+                } else {
+                    theme.section()
+                };
+                top.push(Span::raw("  "));
+                top.push(Span::styled(
+                    format!("you marked {}", super::exam::confidence_label(c)),
+                    style,
+                ));
+            }
             if response.flagged {
                 top.push(Span::raw("  "));
                 top.push(Span::styled("⚑ flagged", theme.flagged()));

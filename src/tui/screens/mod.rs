@@ -23,6 +23,7 @@ use crate::practice::{IfInProgress, NewAttempt, Practice};
 use ratatui::Frame;
 use ratatui::crossterm::event::{KeyEvent, MouseEvent};
 use ratatui::layout::{Alignment, Constraint, Layout, Rect};
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
@@ -180,6 +181,14 @@ pub(crate) fn fit(s: &str, width: usize) -> String {
 }
 
 /// `s` padded or cut to exactly `width` cells.
+/// A note of any length as lines that fit `width` cells, each indented by one space.
+pub(crate) fn wrapped_note(text: &str, width: u16, style: Style) -> Vec<Line<'static>> {
+    crate::tui::text::wrap(text, usize::from(width.saturating_sub(2)))
+        .into_iter()
+        .map(|row| Line::styled(format!(" {row}"), style))
+        .collect()
+}
+
 pub(crate) fn pad(s: &str, width: usize) -> String {
     let s = fit(s, width);
     let w = super::text::width(&s);

@@ -105,14 +105,19 @@ impl Screen for Progress {
         let [_, _, body] = super::layout(area);
         let width = usize::from(body.width.saturating_sub(2));
         let r = &self.report;
-        let mut lines = vec![
-            Line::raw(format!("All questions: {}", counts_text(&r.total))),
-            Line::styled(
+        let mut lines = vec![Line::raw(format!(
+            "All questions: {}",
+            counts_text(&r.total)
+        ))];
+        lines.extend(
+            text::wrap(
                 "Mastered: FSRS expects three weeks or more before recall falls to 90%. Due: asked again today.",
-                theme.dim(),
-            ),
-            Line::raw(""),
-        ];
+                width,
+            )
+            .into_iter()
+            .map(|row| Line::styled(row, theme.dim())),
+        );
+        lines.push(Line::raw(""));
         let name_w = width.saturating_sub(5 * 7 + BAR + 2).max(8);
         lines.push(Line::styled(
             format!(

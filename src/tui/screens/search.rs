@@ -1,7 +1,7 @@
 //! Drill the questions whose text holds some words: type them, see how many questions match,
 //! enter starts the drill.
 
-use super::{Intent, Screen, View, header, message};
+use super::{Intent, Screen, View, header, message, wrapped_note};
 use crate::exam::Scope;
 use crate::practice::{IfInProgress, NewAttempt, Practice};
 use crate::tui::app::ScreenKind;
@@ -105,7 +105,7 @@ impl Screen for Search {
             let n = self.scope().available(view.practice.bank());
             format!("{n} question{} match", if n == 1 { "" } else { "s" })
         };
-        let lines = vec![
+        let mut lines = vec![
             Line::raw(""),
             Line::from(vec![
                 Span::raw(" Words: "),
@@ -113,11 +113,12 @@ impl Screen for Search {
             ]),
             Line::raw(""),
             Line::styled(format!(" {matching}"), theme.title()),
-            Line::styled(
-                " In the question or its options, ignoring case and spaces: \"stack set\" finds StackSets.",
-                theme.dim(),
-            ),
         ];
+        lines.extend(wrapped_note(
+            "In the question or its options, ignoring case and spaces: \"stack set\" finds StackSets.",
+            body.width,
+            theme.dim(),
+        ));
         frame.render_widget(Paragraph::new(lines), body);
     }
 }

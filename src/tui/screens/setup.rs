@@ -2,7 +2,7 @@
 //! blueprint's weights), feedback after each answer or at the end, timed at the mock's pace or
 //! untimed. Never counted as a mock.
 
-use super::{Intent, Screen, View, header, message};
+use super::{Intent, Screen, View, header, message, wrapped_note};
 use crate::exam::Feedback;
 use crate::practice::{IfInProgress, NewAttempt, Practice};
 use crate::tui::app::ScreenKind;
@@ -181,11 +181,12 @@ impl Screen for Setup {
             ]));
         }
         lines.push(Line::raw(""));
-        lines.push(Line::styled(
-            format!(
-                " A full mock ({} questions, {} minutes, feedback at the end) is `m` on the home screen.",
+        lines.extend(wrapped_note(
+            &format!(
+                "A full mock ({} questions, {} minutes, feedback at the end) is `m` on the home screen.",
                 bp.questions, bp.minutes
             ),
+            body.width,
             theme.dim(),
         ));
         frame.render_widget(Paragraph::new(lines), body);
