@@ -4,6 +4,7 @@
 use proctor::bank::lint::{LintReport, Severity, lint};
 use proctor::bank::{parse_files, read_dir_files};
 use proctor::blueprint::Blueprint;
+use std::fmt::Write;
 use std::path::Path;
 
 fn lint_fixture(case: &str) -> LintReport {
@@ -167,6 +168,7 @@ fn the_legend_states_every_threshold() {
         "warning over 50% in a file, 33% bank-wide",
         "stem echo: items whose key repeats a stem number",
         "more than 10 points from chance",
+        "also warn under 17% (chance 25% - 8 points)",
     ] {
         assert!(shown.contains(words), "{words}: {shown}");
     }
@@ -181,4 +183,89 @@ fn a_slot_only_a_few_items_have_is_not_judged() {
     assert!(share.abs() < 1e-9);
     let w = warnings(&sparse);
     assert!(w.iter().all(|w| !w.contains(" F ")), "{w:#?}");
+}
+
+/// A bank of `n` single-answer items in which the key is always the shortest option, shares no
+/// word with the stem and the fewest with the other options: the opposite of a giveaway, and
+/// just as learnable.
+fn bank_whose_key_is_never_the_obvious_option(n: usize) -> Vec<(String, Vec<u8>)> {
+    // Each stem draws its own words, so no two stems are near duplicates.
+    let word = |i: usize, j: usize| format!("w{}x{}", i * 7919 + j * 104_729, j);
+    let mut text = String::from("task = \"1.1\"\n");
+    for i in 0..n {
+        let stem: Vec<String> = (0..60).map(|j| word(i, j)).collect();
+        let shared = "ledger rows staging pool behind private endpoint network transfers";
+        let _ = write!(
+            text,
+            "\n[[question]]\nid = \"1.1-{:03}\"\nkind = \"single\"\nservices = [\"CodePipeline\"]\n\
+             skills = [\"1.1.k1\"]\nverified = 2026-11-26\nstem = \"\"\"\nA company {}.\n\
+             Which solution will meet these requirements?\n\"\"\"\nexplanation = \"Why.\"\n\
+             references = [\"https://docs.aws.amazon.com/codepipeline/latest/userguide/welcome.html\"]\n",
+            i + 1,
+            stem.join(" ")
+        );
+        let options = [
+            (
+                format!(
+                    "Archive quarterly figures inside cold vault {}",
+                    word(i, 90)
+                ),
+                true,
+            ),
+            (
+                format!("Route {shared} {} {} one", word(i, 1), word(i, 91)),
+                false,
+            ),
+            (
+                format!("Route {shared} {} {} two", word(i, 2), word(i, 92)),
+                false,
+            ),
+            (
+                format!("Route {shared} {} {} three", word(i, 3), word(i, 93)),
+                false,
+            ),
+        ];
+        for (option, correct) in options {
+            let _ = write!(
+                text,
+                "\n[[question.option]]\ntext = \"{option}\"\n{}why = \"The fact.\"\n",
+                if correct { "correct = true\n" } else { "" }
+            );
+        }
+    }
+    vec![("1-sdlc-automation/1.1.toml".to_string(), text.into_bytes())]
+}
+
+#[test]
+fn a_bank_whose_key_is_almost_never_the_obvious_option_is_warned_too() {
+    let blueprint = Blueprint::dop_c02();
+    let lint_files = |files: &[(String, Vec<u8>)]| {
+        let (questions, errors) = parse_files(files, &blueprint);
+        assert!(errors.is_empty(), "{errors:?}");
+        lint(&questions, &errors, &blueprint)
+    };
+    let report = lint_files(&bank_whose_key_is_never_the_obvious_option(120));
+    let w = warnings(&report);
+    for what in [
+        "bank: the key is the longest option in only 0% of single-answer items; at least 17%",
+        "bank: the key shares the most words with the stem in only 0%",
+        "bank: the key shares the most words with the other options in only 0%",
+    ] {
+        assert_eq!(count(&w, what), 1, "{what}: {w:#?}");
+    }
+    assert_eq!(count(&w, "is the shortest option in only"), 0, "{w:#?}");
+
+    // Under 100 single-answer items a share is too noisy to judge on the floor.
+    let small = lint_files(&bank_whose_key_is_never_the_obvious_option(60));
+    assert_eq!(count(&warnings(&small), "in only"), 0);
+
+    // The built-in bank sits inside both bounds.
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("question_bank");
+    let built_in = lint_files(&read_dir_files(&dir).unwrap());
+    assert_eq!(
+        count(&warnings(&built_in), "in only"),
+        0,
+        "{}",
+        built_in.render()
+    );
 }

@@ -224,7 +224,9 @@ fn legend() -> String {
          \x20 domain or the bank (chance: keys / options, 25% on single-answer items), judged in a slot\n\
          \x20 that 5 or more items have.\n\
          skills: warning for a bullet tested by fewer than {} questions, and for a question naming none.\n\
-         Shares in a file are judged from {} single-answer items up.\n",
+         Shares in a file are judged from {} single-answer items up. Bank-wide, from {} single-answer\n\
+         \x20 items up, longest, shortest, echoes and converge also warn under {} (chance 25% - 8 points):\n\
+         \x20 a key that is almost never that option is a cue too.\n",
         pct(MAX_EXTREME_KEY_SHARE),
         pct(MAX_BANK_CUE_SHARE),
         pct(MAX_ECHO_SHARE),
@@ -236,6 +238,8 @@ fn legend() -> String {
         MAX_POSITION_DEVIATION,
         MIN_QUESTIONS_PER_SKILL,
         MIN_SINGLES_FOR_SHARE,
+        MIN_SINGLES_FOR_FLOOR,
+        pct(MIN_BANK_CUE_SHARE),
     )
 }
 
@@ -260,6 +264,13 @@ const MIN_SLOT_ITEMS: usize = 5;
 /// with the stem, or the one sharing the most with the other options in at most this share of
 /// single-answer items: chance (a quarter) plus 8 points.
 pub const MAX_BANK_CUE_SHARE: f64 = 0.33;
+/// The other side: where the key is the longest, shortest, stem-echoing or central option in
+/// fewer than chance minus 8 points of single-answer items, a reader learns to rule that option
+/// out. Judged only on banks with enough single-answer items for a share to mean something.
+pub const MIN_BANK_CUE_SHARE: f64 = 0.17;
+/// With 100 single-answer items one standard deviation of a chance share is about 4 points,
+/// so chance minus 8 is two of them below; smaller banks are not judged on the floor.
+pub const MIN_SINGLES_FOR_FLOOR: usize = 100;
 /// In a domain or the bank, the share of keys in one option position (file order) may differ
 /// from chance by at most this many points.
 pub const MAX_POSITION_DEVIATION: f64 = 10.0;
@@ -852,6 +863,32 @@ fn lint_totals(report: &mut LintReport) {
                         "the key {what} in {:.0}% of single-answer items; at most {:.0}% (chance 25% + 8 points)",
                         100.0 * count / n,
                         100.0 * MAX_BANK_CUE_SHARE
+                    ),
+                );
+            }
+        }
+    }
+    if all.single >= MIN_SINGLES_FOR_FLOOR {
+        let n = all.single as f64;
+        for (count, what) in [
+            (all.key_longest as f64, "is the longest option"),
+            (all.key_shortest as f64, "is the shortest option"),
+            (
+                all.key_echoes_stem as f64,
+                "shares the most words with the stem",
+            ),
+            (
+                all.key_converges,
+                "shares the most words with the other options",
+            ),
+        ] {
+            if count < MIN_BANK_CUE_SHARE * n {
+                warn(
+                    "bank".into(),
+                    format!(
+                        "the key {what} in only {:.0}% of single-answer items; at least {:.0}% (chance 25% - 8 points), or a reader learns to rule that option out",
+                        100.0 * count / n,
+                        100.0 * MIN_BANK_CUE_SHARE
                     ),
                 );
             }
