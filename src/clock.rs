@@ -57,6 +57,13 @@ impl Clock for FakeClock {
     }
 }
 
+/// A shared clock is a clock: a test keeps one handle to move time and gives the engine another.
+impl<C: Clock + ?Sized> Clock for std::rc::Rc<C> {
+    fn now(&self) -> Millis {
+        (**self).now()
+    }
+}
+
 /// The date and time of day, injected like [`Clock`]: what is due for review and how recent an
 /// answer is depend on the day, and tests set the day by hand.
 pub trait Calendar {

@@ -2,7 +2,7 @@
 
 use proctor::bank::{Bank, BankSource, synthetic};
 use proctor::blueprint::Blueprint;
-use proctor::clock::{Clock, FakeClock};
+use proctor::clock::FakeClock;
 use proctor::exam::{Action, Feedback, Mode, Scope, Scorecard, Session, Status};
 use proctor::practice::{Event, IfInProgress, NewAttempt, Practice, PracticeError, policy};
 use proctor::store::{Attempt, MemoryRecords, Records, StoreError};
@@ -44,14 +44,6 @@ impl Records for Shared {
     }
 }
 
-struct SharedClock(Rc<FakeClock>);
-
-impl Clock for SharedClock {
-    fn now(&self) -> u64 {
-        self.0.now()
-    }
-}
-
 fn bank(blueprint: &Blueprint) -> Bank {
     let files = synthetic::bank_files(blueprint, 190)
         .into_iter()
@@ -74,7 +66,7 @@ fn rig_on(blueprint: Blueprint, records: Shared) -> Rig {
         blueprint,
         bank,
         Box::new(records.clone()),
-        Box::new(SharedClock(clock.clone())),
+        Box::new(clock.clone()),
         Box::new(move || {
             seed += 1;
             seed

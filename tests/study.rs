@@ -3,7 +3,7 @@
 
 use proctor::bank::{Bank, BankSource, synthetic};
 use proctor::blueprint::Blueprint;
-use proctor::clock::{Calendar, Clock, FakeClock, FixedCalendar};
+use proctor::clock::{Calendar, FakeClock, FixedCalendar};
 use proctor::exam::{
     Action, Confidence, Feedback, Mode, Scope, Scorecard, Session, confidence_marks,
 };
@@ -41,14 +41,6 @@ impl Records for Shared {
     }
 }
 
-struct SharedClock(Rc<FakeClock>);
-
-impl Clock for SharedClock {
-    fn now(&self) -> u64 {
-        self.0.now()
-    }
-}
-
 const DAY_ONE: &str = "2026-12-01T09:00:00Z";
 
 fn bank(blueprint: &Blueprint) -> Bank {
@@ -82,7 +74,7 @@ impl Rig {
             blueprint.clone(),
             bank(&blueprint),
             records,
-            Box::new(SharedClock(clock.clone())),
+            Box::new(clock.clone()),
             Box::new(move || {
                 seed += 1;
                 seed

@@ -4,7 +4,7 @@
 
 use proctor::bank::{Bank, BankSource, synthetic};
 use proctor::blueprint::Blueprint;
-use proctor::clock::{Clock, FakeClock};
+use proctor::clock::FakeClock;
 use proctor::exam::{Action, Feedback, Mode, Scope, Scorecard, Session, Status};
 use proctor::practice::{IfInProgress, NewAttempt, Opening, Practice};
 use proctor::store::{Attempt, MemoryRecords, Records, StoreError};
@@ -76,14 +76,6 @@ impl Records for Failing {
     }
 }
 
-struct SharedClock(Rc<FakeClock>);
-
-impl Clock for SharedClock {
-    fn now(&self) -> u64 {
-        self.0.now()
-    }
-}
-
 fn bank(blueprint: &Blueprint) -> Bank {
     let files = synthetic::bank_files(blueprint, 190)
         .into_iter()
@@ -107,7 +99,7 @@ fn practice(records: Box<dyn Records>, clock: Rc<FakeClock>) -> Practice {
         blueprint,
         bank,
         records,
-        Box::new(SharedClock(clock)),
+        Box::new(clock),
         Box::new(move || {
             seed += 1;
             seed

@@ -5,8 +5,7 @@
 use super::{App, Theme};
 use crate::bank::{Bank, BankSource, synthetic};
 use crate::blueprint::Blueprint;
-use crate::clock::{Clock, FakeClock};
-use crate::exam::Millis;
+use crate::clock::FakeClock;
 use crate::practice::{Opening, Practice};
 use crate::store::MemoryRecords;
 use ratatui::Terminal;
@@ -70,14 +69,6 @@ fn exam() -> &'static (Blueprint, Bank) {
     })
 }
 
-struct SharedClock(Rc<FakeClock>);
-
-impl Clock for SharedClock {
-    fn now(&self) -> Millis {
-        self.0.now()
-    }
-}
-
 /// Plays `bytes` as input to the TUI from the home screen, drawing after every event.
 pub fn check_keys(bytes: &[u8]) {
     let (blueprint, bank) = exam();
@@ -87,7 +78,7 @@ pub fn check_keys(bytes: &[u8]) {
         blueprint.clone(),
         bank.clone(),
         Box::new(MemoryRecords::default()),
-        Box::new(SharedClock(clock.clone())),
+        Box::new(clock.clone()),
         Box::new(move || {
             seed += 1;
             seed
@@ -99,7 +90,7 @@ pub fn check_keys(bytes: &[u8]) {
         Theme::new(bytes.first() != Some(&0)),
     );
     // One terminal for the whole sequence, resized like the real one: a fresh terminal per event
-    // made every draw a full repaint and held the fuzzer to about 17 runs a second.
+    // made every draw a full repaint.
     let mut terminal = Terminal::new(TestBackend::new(80, 24)).expect("a test terminal");
     let mut input = bytes.iter().copied();
     while let Some(op) = input.next() {

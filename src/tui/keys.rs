@@ -122,6 +122,27 @@ impl Binding {
     }
 }
 
+/// ↑/k and ↓/j moving a list's selection, listed once as "↑↓ move".
+pub fn list_moves() -> [Binding; 2] {
+    [
+        Binding::new(
+            Keys::Codes(&[KeyCode::Up, KeyCode::Char('k')]),
+            "↑↓",
+            "move",
+            Cmd::Up,
+            5,
+        ),
+        Binding::new(
+            Keys::Codes(&[KeyCode::Down, KeyCode::Char('j')]),
+            "↓",
+            "move down",
+            Cmd::Down,
+            0,
+        )
+        .secondary(),
+    ]
+}
+
 /// The binding a key event belongs to, if any.
 pub fn find<'b>(bindings: &'b [Binding], key: &KeyEvent) -> Option<&'b Binding> {
     bindings.iter().find(|b| b.keys.matches(key))

@@ -387,8 +387,8 @@ impl Screen for Exam {
 
     fn on_mouse(&mut self, mouse: MouseEvent, practice: &Practice) -> Intent {
         match mouse.kind {
-            MouseEventKind::ScrollDown => self.scroll_by(3),
-            MouseEventKind::ScrollUp => self.scroll_by(-3),
+            MouseEventKind::ScrollDown => self.scroll_by(super::WHEEL_LINES),
+            MouseEventKind::ScrollUp => self.scroll_by(-super::WHEEL_LINES),
             MouseEventKind::Down(MouseButton::Left) => {
                 let b = self.body;
                 let (x, y) = (mouse.column, mouse.row);

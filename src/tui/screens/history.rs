@@ -3,7 +3,7 @@
 use super::{Intent, Screen, View, header, message, pad};
 use crate::practice::{Practice, Scored};
 use crate::tui::app::ScreenKind;
-use crate::tui::keys::{Binding, Cmd, Keys};
+use crate::tui::keys::{self, Binding, Cmd, Keys};
 use crate::tui::text;
 use ratatui::Frame;
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
@@ -31,22 +31,10 @@ impl Screen for History {
     }
 
     fn bindings(&self, _: &Practice) -> Vec<Binding> {
+        let [up, down] = keys::list_moves();
         vec![
-            Binding::new(
-                Keys::Codes(&[KeyCode::Up, KeyCode::Char('k')]),
-                "↑↓",
-                "move",
-                Cmd::Up,
-                5,
-            ),
-            Binding::new(
-                Keys::Codes(&[KeyCode::Down, KeyCode::Char('j')]),
-                "↓",
-                "move down",
-                Cmd::Down,
-                0,
-            )
-            .secondary(),
+            up,
+            down,
             Binding::new(
                 Keys::Codes(&[KeyCode::Enter]),
                 "enter",

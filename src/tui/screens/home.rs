@@ -4,7 +4,7 @@ use super::{Intent, Screen, View, header, message};
 use crate::exam::Mode;
 use crate::practice::{IfInProgress, NewAttempt, Practice, Scored, mode_phrase};
 use crate::tui::app::ScreenKind;
-use crate::tui::keys::{Binding, Cmd, Keys};
+use crate::tui::keys::{self, Binding, Cmd, Keys};
 use crate::tui::text;
 use ratatui::Frame;
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
@@ -153,22 +153,10 @@ impl Screen for Home {
     }
 
     fn bindings(&self, _: &Practice) -> Vec<Binding> {
+        let [up, down] = keys::list_moves();
         vec![
-            Binding::new(
-                Keys::Codes(&[KeyCode::Up, KeyCode::Char('k')]),
-                "↑↓",
-                "move",
-                Cmd::Up,
-                5,
-            ),
-            Binding::new(
-                Keys::Codes(&[KeyCode::Down, KeyCode::Char('j')]),
-                "↓",
-                "move down",
-                Cmd::Down,
-                0,
-            )
-            .secondary(),
+            up,
+            down,
             Binding::new(
                 Keys::Codes(&[KeyCode::Enter]),
                 "enter",

@@ -21,7 +21,7 @@ use super::theme::Theme;
 use crate::exam::{Action, Mode};
 use crate::practice::{IfInProgress, NewAttempt, Practice};
 use ratatui::Frame;
-use ratatui::crossterm::event::{KeyEvent, MouseEvent};
+use ratatui::crossterm::event::{KeyEvent, MouseEvent, MouseEventKind};
 use ratatui::layout::{Alignment, Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
@@ -225,6 +225,18 @@ pub(crate) fn too_small(frame: &mut Frame, theme: Theme) {
 pub(crate) fn scroll_to(scroll: u16, delta: i32, max: u16) -> u16 {
     let moved = (i32::from(scroll) + delta).clamp(0, i32::from(max));
     u16::try_from(moved).unwrap_or(max)
+}
+
+/// Lines one notch of the mouse wheel scrolls.
+pub(crate) const WHEEL_LINES: i32 = 3;
+
+/// `scroll` after a wheel event (unchanged by any other mouse event), kept within 0..=max.
+pub(crate) fn wheel_scroll(scroll: u16, kind: MouseEventKind, max: u16) -> u16 {
+    match kind {
+        MouseEventKind::ScrollDown => scroll_to(scroll, WHEEL_LINES, max),
+        MouseEventKind::ScrollUp => scroll_to(scroll, -WHEEL_LINES, max),
+        _ => scroll,
+    }
 }
 
 /// A count of lines or cells as a terminal coordinate (terminals are far smaller than u16).

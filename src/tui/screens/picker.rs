@@ -3,7 +3,7 @@
 use super::{Intent, Screen, View, fit, header, message};
 use crate::practice::{DrillScope, IfInProgress, NewAttempt, Practice, policy};
 use crate::tui::app::ScreenKind;
-use crate::tui::keys::{Binding, Cmd, Keys};
+use crate::tui::keys::{self, Binding, Cmd, Keys};
 use ratatui::Frame;
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
 use ratatui::layout::Rect;
@@ -51,22 +51,10 @@ impl Screen for Picker {
     }
 
     fn bindings(&self, _: &Practice) -> Vec<Binding> {
+        let [up, down] = keys::list_moves();
         vec![
-            Binding::new(
-                Keys::Codes(&[KeyCode::Up, KeyCode::Char('k')]),
-                "↑↓",
-                "move",
-                Cmd::Up,
-                5,
-            ),
-            Binding::new(
-                Keys::Codes(&[KeyCode::Down, KeyCode::Char('j')]),
-                "↓",
-                "move down",
-                Cmd::Down,
-                0,
-            )
-            .secondary(),
+            up,
+            down,
             Binding::new(
                 Keys::Codes(&[KeyCode::PageUp]),
                 "PgUp PgDn",

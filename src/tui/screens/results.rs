@@ -10,7 +10,7 @@ use crate::tui::keys::{Binding, Cmd, Keys};
 use crate::tui::text;
 use crate::tui::theme::Theme;
 use ratatui::Frame;
-use ratatui::crossterm::event::{KeyCode, KeyEvent, MouseEvent, MouseEventKind};
+use ratatui::crossterm::event::{KeyCode, KeyEvent, MouseEvent};
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
@@ -118,15 +118,7 @@ impl Screen for Results {
     }
 
     fn on_mouse(&mut self, mouse: MouseEvent, _: &Practice) -> Intent {
-        match mouse.kind {
-            MouseEventKind::ScrollDown => {
-                self.scroll = super::scroll_to(self.scroll, 3, self.max_scroll);
-            }
-            MouseEventKind::ScrollUp => {
-                self.scroll = super::scroll_to(self.scroll, -3, self.max_scroll);
-            }
-            _ => {}
-        }
+        self.scroll = super::wheel_scroll(self.scroll, mouse.kind, self.max_scroll);
         Intent::None
     }
 
